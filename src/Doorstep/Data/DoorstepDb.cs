@@ -1,0 +1,116 @@
+using Doorstep.Features.Accounts;
+using Doorstep.Features.Members;
+using Doorstep.Features.Organizations;
+using Doorstep.Infrastructure;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Doorstep.Data;
+
+/// <summary>
+/// The one DbContext. It applies the current user's data scope to every query (query filters below)
+/// and records an audit entry for every write in the same transaction (SaveChangesAsync).
+/// </summary>
+public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccessor currentUser, TimeProvider clock)
+    : IdentityDbContext<UserAccount>(options), IDataProtectionKeyContext
+{
+    public CurrentUser CurrentUser => currentUser.Current;
+
+    // Query filters read these properties each time a query runs, so each query sees the scope of
+    // the user at that moment.
+    private ScopeKind FilterKind => CurrentUser.Scope.Kind;
+    private int FilterSubDistrictId => CurrentUser.Scope.SubDistrictId;
+    private int FilterAreaId => CurrentUser.Scope.ResidentialAreaId;
+    private int FilterOrgUnitId => CurrentUser.Scope.OrgUnitId;
+
+    public DbSet<SubDistrict> SubDistricts => Set<SubDistrict>();
+    public DbSet<ResidentialArea> ResidentialAreas => Set<ResidentialArea>();
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<TemporaryBranchMembership> TemporaryBranchMemberships => Set<TemporaryBranchMembership>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DoorstepDb).Assembly);
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.EntityType).HasMaxLength(100);
+            e.Property(x => x.EntityId).HasMaxLength(100);
+            e.HasIndex(x => new { x.EntityType, x.EntityId, x.OccurredAt });
+            e.HasIndex(x => x.OccurredAt);
+        });
+
+        builder.Entity<Member>().HasQueryFilter(m =>
+            FilterKind == ScopeKind.Everything
+            || (FilterKind == ScopeKind.SubDistrict && m.SubDistrictId == FilterSubDistrictId)
+            || (FilterKind == ScopeKind.ResidentialArea && m.OrgUnit.ResidentialAreaId == FilterAreaId)
+            || (FilterKind == ScopeKind.TemporaryBranch && m.TemporaryBranches.Any(t => t.OrgUnitId == FilterOrgUnitId)));
+
+        builder.Entity<AuditEntry>().HasQueryFilter(a =>
+            FilterKind == ScopeKind.Everything || FilterKind == ScopeKind.SubDistrict);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+
+        var pending = AuditTrail.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // New rows get their keys from the first save; the audit rows follow in the same transaction.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            AuditEntries.AddRange(pending.Select(p => AuditTrail.ToEntry(p, CurrentUser, now)));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Records a sensitive read (a revealed ID number, a full export) in the audit.</summary>
+    public void RecordView(string entityType, string entityId, string what) =>
+        AuditEntries.Add(new AuditEntry
+        {
+            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            UserId = CurrentUser.Id,
+            UserName = CurrentUser.Name,
+            EntityType = entityType,
+            EntityId = entityId,
+            Action = AuditAction.Viewed,
+            Changes = AuditTrail.Serialize([new AuditChange(what, null, null)]),
+        });
+}

@@ -1,0 +1,144 @@
+using Doorstep.Features.Organizations;
+using Doorstep.Infrastructure;
+
+namespace Doorstep.Features.Members;
+
+public enum Gender { Male, Female }
+
+/// <summary>党员类别</summary>
+public enum MemberCategory { Full, Probationary }
+
+public enum MemberStatus
+{
+    Normal,
+    /// <summary>失联: no contact with the branch for 6 months or more; blocks transfers.</summary>
+    LostContact,
+    /// <summary>流动: lives or works away from the branch for a long time.</summary>
+    Mobile,
+    TransferredOut,
+    Deceased,
+}
+
+/// <summary>Needs a visitor must know before coming to the door.</summary>
+[Flags]
+public enum CareNeeds
+{
+    None = 0,
+    LowVision = 1,
+    LimitedMobility = 2,
+    HardOfHearing = 4,
+    LivesAlone = 8,
+    UsesSmartphone = 16,
+}
+
+/// <summary>
+/// 党员: the member's file (建档立卡). Identity number and phone are kept only encrypted, with a
+/// keyed hash for exact look-up and the last four characters for suffix search and masking.
+/// </summary>
+public class Member : IVersioned
+{
+    public int Id { get; set; }
+    public int SubDistrictId { get; set; }
+
+    /// <summary>The org unit that holds the file (组织关系).</summary>
+    public int OrgUnitId { get; set; }
+    public OrgUnit OrgUnit { get; set; } = null!;
+
+    public required string Name { get; set; }
+    public Gender Gender { get; set; }
+    public string Ethnicity { get; set; } = "汉族";
+    public DateOnly BirthDate { get; set; }
+
+    public string IdNumberCipher { get; set; } = "";
+    public string IdNumberHash { get; set; } = "";
+    public string IdNumberTail { get; set; } = "";
+    public string? PhoneCipher { get; set; }
+    public string? PhoneHash { get; set; }
+    public string? PhoneTail { get; set; }
+
+    public string? Education { get; set; }
+    public DateOnly? JoinedOn { get; set; }
+    /// <summary>转正日期: party age counts from here, per the party constitution.</summary>
+    public DateOnly? FullMemberOn { get; set; }
+    public MemberCategory Category { get; set; }
+
+    public string? RegisteredAddress { get; set; }
+    public int? RegisteredAreaId { get; set; }
+    public ResidentialArea? RegisteredArea { get; set; }
+    public string? ResidenceAddress { get; set; }
+    public int? ResidenceAreaId { get; set; }
+    public ResidentialArea? ResidenceArea { get; set; }
+
+    public CareNeeds CareNeeds { get; set; }
+    public MemberStatus Status { get; set; }
+    public string? Notes { get; set; }
+
+    public List<TemporaryBranchMembership> TemporaryBranches { get; set; } = [];
+
+    public int Version { get; set; }
+
+    public void SetIdNumber(string idNumber, PersonalDataProtector protector)
+    {
+        IdNumberCipher = protector.Encrypt(idNumber);
+        IdNumberHash = protector.Hash(idNumber);
+        IdNumberTail = idNumber[^4..];
+    }
+
+    public void SetPhone(string? phone, PersonalDataProtector protector)
+    {
+        PhoneCipher = phone is null ? null : protector.Encrypt(phone);
+        PhoneHash = phone is null ? null : protector.Hash(phone);
+        PhoneTail = phone?[^4..];
+    }
+
+    /// <summary>人户分离: lives in another area than the one of the household registration.</summary>
+    public bool LivesAwayFromRegistration =>
+        RegisteredAreaId is not null && ResidenceAreaId is not null && RegisteredAreaId != ResidenceAreaId;
+
+    public static int AgeOn(DateOnly birth, DateOnly today) =>
+        today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
+
+    /// <summary>党龄: whole years since 转正; none while probationary.</summary>
+    public static int? PartyAgeOn(DateOnly? fullMemberOn, DateOnly today) =>
+        fullMemberOn is { } since && since <= today ? AgeOn(since, today) : null;
+
+    public static string Label(Gender gender) => gender switch
+    {
+        Gender.Male => "男",
+        Gender.Female => "女",
+    };
+
+    public static string Label(MemberCategory category) => category switch
+    {
+        MemberCategory.Full => "正式党员",
+        MemberCategory.Probationary => "预备党员",
+    };
+
+    public static string Label(MemberStatus status) => status switch
+    {
+        MemberStatus.Normal => "正常",
+        MemberStatus.LostContact => "失联",
+        MemberStatus.Mobile => "流动",
+        MemberStatus.TransferredOut => "已转出",
+        MemberStatus.Deceased => "已故",
+    };
+
+    public static IEnumerable<string> Labels(CareNeeds needs)
+    {
+        if (needs.HasFlag(CareNeeds.LowVision)) yield return "视力减弱";
+        if (needs.HasFlag(CareNeeds.LimitedMobility)) yield return "行动不便";
+        if (needs.HasFlag(CareNeeds.HardOfHearing)) yield return "听力减弱";
+        if (needs.HasFlag(CareNeeds.LivesAlone)) yield return "独居";
+        if (needs.HasFlag(CareNeeds.UsesSmartphone)) yield return "会用智能手机";
+    }
+}
+
+/// <summary>A member's place in a temporary branch (临时党支部); the file stays with the home branch.</summary>
+public class TemporaryBranchMembership
+{
+    public int OrgUnitId { get; set; }
+    public OrgUnit OrgUnit { get; set; } = null!;
+    public int MemberId { get; set; }
+    public Member Member { get; set; } = null!;
+    public DateOnly JoinedOn { get; set; }
+}

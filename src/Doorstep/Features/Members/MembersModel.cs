@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Doorstep.Features.Members;
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(50);
+        e.Property(x => x.Ethnicity).HasMaxLength(20);
+        e.Property(x => x.IdNumberCipher).HasMaxLength(200);
+        e.Property(x => x.IdNumberHash).HasMaxLength(64);
+        e.Property(x => x.IdNumberTail).HasMaxLength(4);
+        e.Property(x => x.PhoneCipher).HasMaxLength(200);
+        e.Property(x => x.PhoneHash).HasMaxLength(64);
+        e.Property(x => x.PhoneTail).HasMaxLength(4);
+        e.Property(x => x.Education).HasMaxLength(20);
+        e.Property(x => x.RegisteredAddress).HasMaxLength(200);
+        e.Property(x => x.ResidenceAddress).HasMaxLength(200);
+        e.Property(x => x.Notes).HasMaxLength(2000);
+        e.Property(x => x.Version).IsConcurrencyToken();
+
+        e.HasOne(x => x.OrgUnit).WithMany().OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.RegisteredArea).WithMany().OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.ResidenceArea).WithMany().OnDelete(DeleteBehavior.Restrict);
+
+        e.HasIndex(x => x.IdNumberHash).IsUnique();
+        e.HasIndex(x => x.PhoneHash);
+        e.HasIndex(x => new { x.OrgUnitId, x.Name });
+        e.HasIndex(x => new { x.SubDistrictId, x.Name });
+        e.HasIndex(x => x.IdNumberTail);
+        e.HasIndex(x => x.PhoneTail);
+        e.HasIndex(x => x.ResidenceAreaId);
+        e.HasIndex(x => x.RegisteredAreaId);
+    }
+}
+
+internal sealed class TemporaryBranchMembershipConfiguration : IEntityTypeConfiguration<TemporaryBranchMembership>
+{
+    public void Configure(EntityTypeBuilder<TemporaryBranchMembership> e)
+    {
+        e.HasKey(x => new { x.OrgUnitId, x.MemberId });
+        e.HasOne(x => x.Member).WithMany(m => m.TemporaryBranches).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(x => x.OrgUnit).WithMany().OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.MemberId);
+    }
+}

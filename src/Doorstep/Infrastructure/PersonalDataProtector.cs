@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Doorstep.Infrastructure;
+
+/// <summary>
+/// Encrypts identity numbers and phones at rest (AES-256-GCM) and computes the keyed hash
+/// (HMAC-SHA256) stored beside them for exact look-up. Both keys derive from one master key,
+/// which lives outside the database so that a copied database file reveals nothing.
+/// </summary>
+public sealed class PersonalDataProtector
+{
+    private const byte FormatVersion = 1;
+    private readonly byte[] _encryptionKey;
+    private readonly byte[] _lookupKey;
+
+    public PersonalDataProtector(byte[] masterKey)
+    {
+        if (masterKey.Length != 32)
+        {
+            throw new ArgumentException("The personal-data key must be 32 bytes.", nameof(masterKey));
+        }
+
+        _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "doorstep/encrypt"u8.ToArray());
+        _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "doorstep/lookup"u8.ToArray());
+    }
+
+    public string Encrypt(string plain)
+    {
+        var plainBytes = Encoding.UTF8.GetBytes(plain);
+        var sealedBytes = new byte[1 + AesGcm.NonceByteSizes.MaxSize + plainBytes.Length + AesGcm.TagByteSizes.MaxSize];
+        sealedBytes[0] = FormatVersion;
+        var nonce = sealedBytes.AsSpan(1, AesGcm.NonceByteSizes.MaxSize);
+        RandomNumberGenerator.Fill(nonce);
+        var cipher = sealedBytes.AsSpan(1 + nonce.Length, plainBytes.Length);
+        var tag = sealedBytes.AsSpan(1 + nonce.Length + plainBytes.Length);
+        using var aes = new AesGcm(_encryptionKey, AesGcm.TagByteSizes.MaxSize);
+        aes.Encrypt(nonce, plainBytes, cipher, tag);
+        return Convert.ToBase64String(sealedBytes);
+    }
+
+    public string Decrypt(string sealedText)
+    {
+        var sealedBytes = Convert.FromBase64String(sealedText);
+        if (sealedBytes.Length < 1 + 12 + 16 || sealedBytes[0] != FormatVersion)
+        {
+            throw new CryptographicException("Unknown personal-data format.");
+        }
+
+        var nonce = sealedBytes.AsSpan(1, 12);
+        var cipher = sealedBytes.AsSpan(13, sealedBytes.Length - 13 - 16);
+        var tag = sealedBytes.AsSpan(sealedBytes.Length - 16);
+        var plain = new byte[cipher.Length];
+        using var aes = new AesGcm(_encryptionKey, 16);
+        aes.Decrypt(nonce, cipher, tag, plain);
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    public string Hash(string plain) =>
+        Convert.ToHexString(HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes(plain)));
+}
+
+/// <summary>How personal data is shown unless a permitted user deliberately reveals it.</summary>
+public static class Masked
+{
+    /// <summary>Only the last four characters are stored in the clear, so a mask never needs a decryption.</summary>
+    public static string IdNumber(string tail) => tail.Length == 0 ? "" : new string('*', 14) + tail;
+
+    public static string Phone(string? tail) => string.IsNullOrEmpty(tail) ? "" : new string('*', 7) + tail;
+}
+
+public static class PersonalDataSetup
+{
+    public const string KeySetting = "Doorstep:PersonalDataKey";
+
+    /// <summary>
+    /// Production reads the key from configuration (an environment variable or a secret store) and
+    /// refuses to start without it. Demo and development keep a generated key file in the data folder.
+    /// </summary>
+    public static IServiceCollection AddPersonalDataProtection(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        services.AddSingleton(_ => new PersonalDataProtector(LoadKey(config, env)));
+        return services;
+    }
+
+    private static byte[] LoadKey(IConfiguration config, IHostEnvironment env)
+    {
+        if (config[KeySetting] is { Length: > 0 } configured)
+        {
+            return Convert.FromBase64String(configured);
+        }
+
+        if (!config.GetValue<bool>("Doorstep:DemoMode") && !env.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"Set {KeySetting} (32 random bytes, base64; e.g. `openssl rand -base64 32`) before starting Doorstep.");
+        }
+
+        var file = Path.Combine(DataDirectory.Resolve(config, env), "personal-data.key");
+        if (!File.Exists(file))
+        {
+            File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        return Convert.FromBase64String(File.ReadAllText(file).Trim());
+    }
+}

@@ -1,0 +1,42 @@
+using Doorstep.Data;
+using Doorstep.Features.Accounts;
+using Doorstep.Features.Audit;
+using Doorstep.Features.Members;
+using Doorstep.Features.Organizations;
+using Doorstep.Hosting;
+using Doorstep.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddOperations();
+builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddPersonalDataProtection(builder.Configuration, builder.Environment);
+builder.Services.AddAccounts();
+builder.Services.AddOrganizations();
+builder.Services.AddMembers();
+builder.Services.AddAuditLog();
+builder.Services.AddDoorstepPages();
+
+var app = builder.Build();
+
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
+
+await app.PrepareDatabaseAsync();
+
+app.UseDoorstepErrorPages();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapMembersApi();
+app.MapOperations();
+
+await app.RunAsync();
+
+/// <summary>The app's entry point, named so that tests can host it.</summary>
+public partial class Program;
