@@ -27,6 +27,7 @@ if (await app.RunCommandAsync(args))
 await app.PrepareDatabaseAsync();
 
 app.UseDoorstepErrorPages();
+app.UseRequestSizeLimit();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

@@ -13,12 +13,15 @@ public class StatusModel : PageModel
     public string Heading { get; private set; } = "";
     public string Advice { get; private set; } = "";
 
-    public IActionResult OnGet(int code) => Handle(code);
+    public IActionResult OnGet() => Handle();
 
-    public IActionResult OnPost(int code) => Handle(code);
+    public IActionResult OnPost() => Handle();
 
-    private IActionResult Handle(int code)
+    // The code is read from the route, not bound: binding would first read the request's form,
+    // which is exactly what fails for an oversized or malformed request.
+    private IActionResult Handle()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var c) ? c : StatusCodes.Status404NotFound;
         (Heading, Advice) = Describe(code);
         // Reached directly (/Status/404) this page still answers with the code it describes.
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();

@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Doorstep.Data;
 using Doorstep.Data.Demo;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.WebEncoders;
@@ -10,6 +12,9 @@ namespace Doorstep.Hosting;
 
 public static class Operations
 {
+    /// <summary>Spreadsheets are the largest thing anyone sends; everything else is a small form.</summary>
+    public const long MaxRequestBytes = 60 * 1024 * 1024;
+
     /// <summary>Structured logs, request limits and the health check.</summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
@@ -22,8 +27,7 @@ public static class Operations
         builder.Services.Configure<KestrelServerOptions>(o =>
         {
             o.AddServerHeader = false;
-            // Spreadsheets are the largest thing anyone sends; everything else is a small form.
-            o.Limits.MaxRequestBodySize = 60 * 1024 * 1024;
+            o.Limits.MaxRequestBodySize = MaxRequestBytes;
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<DoorstepDb>("database");
         builder.Services.AddProblemDetails();
@@ -34,10 +38,31 @@ public static class Operations
     public static void MapOperations(this WebApplication app) =>
         app.MapHealthChecks("/healthz").AllowAnonymous();
 
+    /// <summary>
+    /// Refuses a declared oversized body before anything reads it, behind any server or proxy;
+    /// Kestrel's own limit (above) still stops an undeclared, chunked one.
+    /// </summary>
+    public static WebApplication UseRequestSizeLimit(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            // The Chinese status page re-executes the pipeline with the same request; let it through.
+            if (context.Request.ContentLength > MaxRequestBytes && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+        return app;
+    }
+
     /// <summary>Razor Pages served from the feature folders, with Chinese left unescaped in HTML.</summary>
     public static IServiceCollection AddDoorstepPages(this IServiceCollection services)
     {
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddMvcOptions(o => SpeakChinese(o.ModelBindingMessageProvider));
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Pages/Shared/{0}.cshtml"));
         // Razor escapes every CJK character as &#x...; by default, a third more bytes on every page.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
@@ -46,5 +71,21 @@ public static class Operations
             UnicodeRanges.CjkUnifiedIdeographsExtensionA, UnicodeRanges.HalfwidthandFullwidthForms,
             UnicodeRanges.LetterlikeSymbols, UnicodeRanges.Arrows));
         return services;
+    }
+
+    /// <summary>What model binding says when a value cannot be read, e.g. letters in a date box.</summary>
+    private static void SpeakChinese(DefaultModelBindingMessageProvider m)
+    {
+        m.SetAttemptedValueIsInvalidAccessor((_, field) => $"“{field}”的格式不正确，请按提示重新填写。");
+        m.SetUnknownValueIsInvalidAccessor(field => $"“{field}”的格式不正确，请按提示重新填写。");
+        m.SetValueIsInvalidAccessor(_ => "填写的内容格式不正确，请按提示重新填写。");
+        m.SetValueMustBeANumberAccessor(field => $"“{field}”应填写数字。");
+        m.SetMissingBindRequiredValueAccessor(field => $"请填写“{field}”。");
+        m.SetMissingKeyOrValueAccessor(() => "请填写此项。");
+        m.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空。");
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "填写的内容格式不正确，请按提示重新填写。");
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "填写的内容格式不正确，请按提示重新填写。");
+        m.SetNonPropertyValueMustBeANumberAccessor(() => "此项应填写数字。");
+        m.SetValueMustNotBeNullAccessor(_ => "此项不能为空。");
     }
 }

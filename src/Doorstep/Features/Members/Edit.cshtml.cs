@@ -117,38 +117,53 @@ public class EditModel(DoorstepDb db, PersonalDataProtector protector, TimeProvi
 
         [Required(ErrorMessage = "请填写姓名。")]
         [StringLength(50, ErrorMessage = "姓名不能超过50个字。")]
+        [Display(Name = "姓名")]
         public string Name { get; set; } = "";
 
+        [Display(Name = "性别")]
         public Gender Gender { get; set; }
 
         [Required(ErrorMessage = "请填写民族，如“汉族”。")]
         [StringLength(20, ErrorMessage = "民族不能超过20个字。")]
+        [Display(Name = "民族")]
         public string Ethnicity { get; set; } = "";
 
         [Required(ErrorMessage = "请填写出生日期。")]
+        [Display(Name = "出生日期")]
         public DateOnly? BirthDate { get; set; }
 
         [RegularExpression(@"^1\d{10}$", ErrorMessage = "手机号应为以1开头的11位数字。")]
+        [Display(Name = "手机号")]
         public string? Phone { get; set; }
 
         [StringLength(20, ErrorMessage = "学历不能超过20个字。")]
+        [Display(Name = "学历")]
         public string? Education { get; set; }
 
+        [Display(Name = "党员类别")]
         public MemberCategory Category { get; set; }
+        [Display(Name = "入党日期")]
         public DateOnly? JoinedOn { get; set; }
+        [Display(Name = "转正日期")]
         public DateOnly? FullMemberOn { get; set; }
 
         [StringLength(200, ErrorMessage = "地址不能超过200个字。")]
+        [Display(Name = "户籍地址")]
         public string? RegisteredAddress { get; set; }
 
         [StringLength(200, ErrorMessage = "地址不能超过200个字。")]
+        [Display(Name = "居住地址")]
         public string? ResidenceAddress { get; set; }
 
+        [Display(Name = "居住所在居民区")]
         public int? ResidenceAreaId { get; set; }
+        [Display(Name = "关怀需求")]
         public List<CareNeeds> CareNeeds { get; set; } = [];
+        [Display(Name = "状态")]
         public MemberStatus Status { get; set; }
 
         [StringLength(2000, ErrorMessage = "备注不能超过2000个字。")]
+        [Display(Name = "备注")]
         public string? Notes { get; set; }
 
         public static MemberInput From(Member m) => new()
