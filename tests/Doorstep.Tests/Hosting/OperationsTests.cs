@@ -16,6 +16,14 @@ public class OperationsTests(DoorstepApp app)
     }
 
     [Fact]
+    public async Task The_suite_runs_on_the_database_this_run_asked_for()
+    {
+        var provider = await app.WithDbAsync(db => Task.FromResult(db.Database.ProviderName));
+
+        Assert.Equal(TestDatabase.IsPostgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", provider);
+    }
+
+    [Fact]
     public async Task An_unknown_URL_gets_a_Chinese_404_page()
     {
         var client = await app.SignedInAsync("ruixin");

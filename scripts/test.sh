@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Runs every test of Doorstep: the integration suite on SQLite and again on a real PostgreSQL
+# server, then the browser tests in Debian's Chromium. Installs what is missing with apt (as root
+# or with sudo), starts PostgreSQL, and ends with the line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results="$PWD/artifacts/test-results"
+rm -rf "$results" && mkdir -p "$results"
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+say() { printf '\n== %s\n' "$*"; }
+
+# --- What the tests need from the machine --------------------------------------------------------
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+fc-list 2>/dev/null | grep -qiE 'wqy|noto (sans|serif) cjk' || missing+=(fonts-wqy-microhei)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# --- PostgreSQL: start the installed cluster and a role for the tests ------------------------------
+postgres=""
+pg_version=$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -n 1)
+if [ -n "$pg_version" ]; then
+  say "starting PostgreSQL $pg_version"
+  pg_lsclusters -h 2>/dev/null | grep -q "^$pg_version main" || as_root pg_createcluster "$pg_version" main >/dev/null
+  as_root pg_ctlcluster "$pg_version" main start 2>/dev/null || true
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
+  if pg_isready -q -h 127.0.0.1; then
+    as_root runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname = 'doorstep_test'" | grep -q 1 \
+      || as_root runuser -u postgres -- psql -qc "CREATE ROLE doorstep_test LOGIN CREATEDB PASSWORD 'doorstep_test'"
+    postgres="Host=127.0.0.1;Port=5432;Username=doorstep_test;Password=doorstep_test"
+  fi
+fi
+if [ -z "$postgres" ] && [ "${CI:-}" = "true" ]; then
+  echo "PostgreSQL could not be started; under CI that is a failure." >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# --- Build once, warnings as errors ---------------------------------------------------------------
+say "building"
+dotnet tool restore >/dev/null
+if ! dotnet build Doorstep.slnx -c Release -nologo -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+run() { # name, project, extra environment...
+  local name=$1 project=$2; shift 2
+  say "tests: $name"
+  env "$@" dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
+}
+
+run sqlite tests/Doorstep.Tests DOORSTEP_TEST_DB=Sqlite
+if [ -n "$postgres" ]; then
+  run postgres tests/Doorstep.Tests DOORSTEP_TEST_DB=Postgres "DOORSTEP_TEST_POSTGRES=$postgres"
+else
+  say "PostgreSQL is not available here: its run is skipped (never under CI)"
+fi
+run browser tests/Doorstep.BrowserTests
+
+# --- One closing line from the real results --------------------------------------------------------
+passed=0; failed=0; total_files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  total_files=$((total_files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+done
+expected_files=$([ -n "$postgres" ] && echo 3 || echo 2)
+if [ "$total_files" -lt "$expected_files" ]; then
+  failed=$((failed + expected_files - total_files)) # a run that wrote no results crashed
+fi
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
