@@ -16,6 +16,7 @@ builder.Services.AddOrganizations();
 builder.Services.AddMembers();
 builder.Services.AddAuditLog();
 builder.Services.AddDoorstepPages();
+builder.Services.AddDoorstepApi();
 
 var app = builder.Build();
 

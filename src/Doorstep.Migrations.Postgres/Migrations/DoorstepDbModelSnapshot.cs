@@ -204,6 +204,11 @@ namespace Doorstep.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("NameInitials")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -265,6 +270,8 @@ namespace Doorstep.Migrations.Postgres.Migrations
                     b.HasIndex("OrgUnitId", "Name");
 
                     b.HasIndex("SubDistrictId", "Name");
+
+                    b.HasIndex("SubDistrictId", "NameInitials");
 
                     b.ToTable("Members");
                 });

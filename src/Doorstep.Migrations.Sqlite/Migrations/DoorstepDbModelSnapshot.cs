@@ -195,6 +195,11 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameInitials")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -256,6 +261,8 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                     b.HasIndex("OrgUnitId", "Name");
 
                     b.HasIndex("SubDistrictId", "Name");
+
+                    b.HasIndex("SubDistrictId", "NameInitials");
 
                     b.ToTable("Members");
                 });

@@ -69,6 +69,13 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
             entry.Entity.Version++;
         }
 
+        foreach (var entry in ChangeTracker.Entries<Member>()
+                     .Where(e => e.State == EntityState.Added || e.State == EntityState.Modified && e.Property(m => m.Name).IsModified))
+        {
+            entry.Entity.NameInitials = Pinyin.Initials(entry.Entity.Name);
+        }
+
+        await GuardScopeAsync(cancellationToken);
         var pending = AuditTrail.Capture(ChangeTracker);
         if (pending.Count == 0)
         {
@@ -97,6 +104,37 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The query filters keep other scopes' files from being read; this keeps a file from being
+    /// written where the user could not read it afterwards, e.g. created under another area's branch.
+    /// </summary>
+    private async Task GuardScopeAsync(CancellationToken cancellationToken)
+    {
+        var scope = CurrentUser.Scope;
+        if (scope.Kind == ScopeKind.Everything)
+        {
+            return;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var unit = await OrgUnits.AsNoTracking()
+                .Where(u => u.Id == entry.Entity.OrgUnitId)
+                .Select(u => new { u.SubDistrictId, u.ResidentialAreaId })
+                .FirstOrDefaultAsync(cancellationToken);
+            var allowed = unit is not null && unit.SubDistrictId == entry.Entity.SubDistrictId && scope.Kind switch
+            {
+                ScopeKind.SubDistrict => unit.SubDistrictId == scope.SubDistrictId,
+                ScopeKind.ResidentialArea => unit.ResidentialAreaId == scope.ResidentialAreaId,
+                _ => false,
+            };
+            if (!allowed)
+            {
+                throw new ScopeViolationException($"{CurrentUser.Name} may not write member {entry.Entity.Id} under org unit {entry.Entity.OrgUnitId}.");
             }
         }
     }

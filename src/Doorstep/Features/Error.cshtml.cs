@@ -26,6 +26,12 @@ public partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             LogFailure(logger, failure.Error, ReferenceId, failure.Path);
         }
 
+        if (failure?.Error is Infrastructure.ScopeViolationException)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return RedirectToPage("/Accounts/AccessDenied");
+        }
+
         Response.StatusCode = StatusCodes.Status500InternalServerError;
         if (failure?.Path.StartsWith("/api", StringComparison.OrdinalIgnoreCase) == true)
         {

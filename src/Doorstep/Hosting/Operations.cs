@@ -35,8 +35,11 @@ public static class Operations
         return builder;
     }
 
-    public static void MapOperations(this WebApplication app) =>
+    public static void MapOperations(this WebApplication app)
+    {
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapOpenApi("/api/{documentName}/openapi.json");
+    }
 
     /// <summary>
     /// Refuses a declared oversized body before anything reads it, behind any server or proxy;
@@ -56,6 +59,19 @@ public static class Operations
             return next(context);
         });
         return app;
+    }
+
+    /// <summary>The JSON API's conventions: enums by name, an OpenAPI document at /api/v1/openapi.json.</summary>
+    public static IServiceCollection AddDoorstepApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Doorstep 家门口 API";
+            document.Info.Description = "与页面相同的数据范围、校验与操作日志。需先登录（Cookie）。";
+            return Task.CompletedTask;
+        }));
+        return services;
     }
 
     /// <summary>Razor Pages served from the feature folders, with Chinese left unescaped in HTML.</summary>

@@ -1,28 +1,46 @@
 using Doorstep.Data;
+using Doorstep.Features.Organizations;
 using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Features.Members;
 
 [Authorize(Policy = MembersFeature.MemberFiles)]
-public class IndexModel(DoorstepDb db, TimeProvider clock) : PageModel
+public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
-    public string? Q { get; private set; }
+    public bool CanEdit { get; private set; }
+    public MemberFilter Filter { get; private set; } = new();
     public int Total { get; private set; }
     public IReadOnlyList<MemberRow> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = Pager.Empty;
+    public IReadOnlyList<Choice> Areas { get; private set; } = [];
+    public IReadOnlyList<Choice> OrgUnits { get; private set; } = [];
     public DateOnly Today { get; } = ChinaTime.Today(clock);
 
-    public async Task OnGetAsync(string? q, int page = 1)
+    public async Task OnGetAsync([FromQuery] MemberFilter filter, int page = 1)
     {
-        Q = q;
-        var members = db.Search(q);
+        Filter = filter;
+        CanEdit = (await authorization.AuthorizeAsync(User, MembersFeature.EditMembers)).Succeeded;
+        var members = filter.Apply(db.Members, Today, protector);
         Total = await members.CountAsync();
-        Pager = new Pager(page, MemberQueries.PageSize, Total, p => $"/Members?q={Uri.EscapeDataString(q ?? "")}&page={p}");
-        Rows = await members.OrderBy(m => m.Name).ThenBy(m => m.Id)
-            .Skip(Pager.Skip).Take(MemberQueries.PageSize)
-            .ToRows().ToListAsync();
+        Pager = new Pager(page, MemberQueries.PageSize, Total, p => "/Members" + filter.ToQueryString(p));
+        Rows = await filter.Order(members).Skip(Pager.Skip).Take(MemberQueries.PageSize).ToRows().ToListAsync();
+
+        var scope = db.CurrentUser.Scope;
+        var units = db.OrgUnits.AsNoTracking().Where(u => u.SubDistrictId == scope.SubDistrictId && u.Kind != OrgUnitKind.TemporaryBranch);
+        if (scope.Kind == ScopeKind.ResidentialArea)
+        {
+            units = units.Where(u => u.ResidentialAreaId == scope.ResidentialAreaId);
+        }
+        else
+        {
+            Areas = await db.ResidentialAreas.AsNoTracking().Where(a => a.SubDistrictId == scope.SubDistrictId)
+                .OrderBy(a => a.Id).Select(a => new Choice(a.Id, a.Name + "居民区")).ToListAsync();
+        }
+
+        OrgUnits = await units.OrderBy(u => u.ResidentialAreaId).ThenBy(u => u.Id).Select(u => new Choice(u.Id, u.Name)).ToListAsync();
     }
 }

@@ -45,6 +45,10 @@ public class Member : IVersioned
     public OrgUnit OrgUnit { get; set; } = null!;
 
     public required string Name { get; set; }
+
+    /// <summary>Pinyin initials of the name (吴德勤 → wdq), kept by DoorstepDb whenever the name changes.</summary>
+    public string NameInitials { get; set; } = "";
+
     public Gender Gender { get; set; }
     public string Ethnicity { get; set; } = "汉族";
     public DateOnly BirthDate { get; set; }

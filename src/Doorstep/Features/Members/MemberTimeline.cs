@@ -30,6 +30,18 @@ public static class MemberTimeline
         [nameof(Member.Notes)] = "备注",
     };
 
+    /// <summary>What others changed in the file since the version a form was opened with, as one event.</summary>
+    public static async Task<TimelineEvent> ChangesSinceAsync(DoorstepDb db, Member current, int openedVersion)
+    {
+        var updates = (await ForAsync(db, current, take: Math.Max(1, current.Version - openedVersion) + 10))
+            .Where(e => e.What == "修改档案").Take(Math.Max(1, current.Version - openedVersion)).ToList();
+        return new TimelineEvent(
+            updates.FirstOrDefault()?.OccurredAt ?? default,
+            string.Join("、", updates.Select(e => e.Who).Distinct()),
+            "修改档案",
+            updates.SelectMany(e => e.Changes).ToList());
+    }
+
     /// <summary>
     /// The file's history from the audit. Call it only for a member the user has already loaded
     /// (in scope): the audit itself is readable by the sub-district admin alone.

@@ -4,13 +4,17 @@ namespace Doorstep.Features.Members;
 
 public static class MembersFeature
 {
-    /// <summary>Reading and keeping member files: the roles with a member scope.</summary>
+    /// <summary>Reading member files: every role with a member scope.</summary>
     public const string MemberFiles = "Members.Files";
+
+    /// <summary>Creating and changing files: the sub-district and the area that hold them.</summary>
+    public const string EditMembers = "Members.Edit";
 
     public static IServiceCollection AddMembers(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
-            .AddPolicy(MemberFiles, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre, Roles.TemporaryBranchSecretary));
+            .AddPolicy(MemberFiles, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre, Roles.TemporaryBranchSecretary))
+            .AddPolicy(EditMembers, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre));
         services.AddNavItem(new NavItem("党员档案", "/Members", MemberFiles, 10));
         return services;
     }

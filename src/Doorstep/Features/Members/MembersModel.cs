@@ -8,6 +8,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     public void Configure(EntityTypeBuilder<Member> e)
     {
         e.Property(x => x.Name).HasMaxLength(50);
+        e.Property(x => x.NameInitials).HasMaxLength(50);
         e.Property(x => x.Ethnicity).HasMaxLength(20);
         e.Property(x => x.IdNumberCipher).HasMaxLength(200);
         e.Property(x => x.IdNumberHash).HasMaxLength(64);
@@ -29,6 +30,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         e.HasIndex(x => x.PhoneHash);
         e.HasIndex(x => new { x.OrgUnitId, x.Name });
         e.HasIndex(x => new { x.SubDistrictId, x.Name });
+        e.HasIndex(x => new { x.SubDistrictId, x.NameInitials });
         e.HasIndex(x => x.IdNumberTail);
         e.HasIndex(x => x.PhoneTail);
         e.HasIndex(x => x.ResidenceAreaId);

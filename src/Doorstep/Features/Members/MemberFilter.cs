@@ -1,0 +1,152 @@
+using System.Globalization;
+using Doorstep.Infrastructure;
+
+namespace Doorstep.Features.Members;
+
+public enum MemberSort { Name, AgeDescending, PartyAgeDescending, Newest }
+
+/// <summary>
+/// The member list's one search box and its filters, bound from the query string and shared by the
+/// list page, the API and the export, so that all three show the same members.
+/// </summary>
+public sealed class MemberFilter
+{
+    public string? Q { get; set; }
+    public int? AreaId { get; set; }
+    public int? OrgUnitId { get; set; }
+    public int? MinAge { get; set; }
+    public int? MinPartyAge { get; set; }
+    public CareNeeds? Need { get; set; }
+    public bool? LivesElsewhere { get; set; }
+    public MemberCategory? Category { get; set; }
+    public MemberStatus? Status { get; set; }
+    public MemberSort? Sort { get; set; }
+
+    public bool HasFilters =>
+        AreaId is not null || OrgUnitId is not null || MinAge is not null || MinPartyAge is not null || Need is not null
+        || LivesElsewhere == true || Category is not null || Status is not null;
+
+    /// <summary>
+    /// The search box understands, by their shape: a whole ID number or phone (exact, through the
+    /// keyed hash), a last four (ID or phone), pinyin initials (wdq), or a name or part of one.
+    /// </summary>
+    public IQueryable<Member> Apply(IQueryable<Member> members, DateOnly today, PersonalDataProtector protector)
+    {
+        var q = TextNormalizer.Normalize(Q);
+        var compact = TextNormalizer.Compact(Q).ToUpperInvariant();
+        if (compact.Length == 18 && IdNumber.Problem(compact) is null)
+        {
+            var hash = protector.Hash(compact);
+            members = members.Where(m => m.IdNumberHash == hash);
+        }
+        else if (compact.Length == 11 && compact.All(char.IsAsciiDigit))
+        {
+            var hash = protector.Hash(compact);
+            members = members.Where(m => m.PhoneHash == hash);
+        }
+        else if (compact.Length == 4 && compact[..3].All(char.IsAsciiDigit) && (char.IsAsciiDigit(compact[3]) || compact[3] == 'X'))
+        {
+            members = members.Where(m => m.IdNumberTail == compact || m.PhoneTail == compact);
+        }
+        else if (compact.Length > 0 && compact.All(char.IsAsciiLetter))
+        {
+            var initials = compact.ToLowerInvariant();
+            members = members.Where(m => m.NameInitials.StartsWith(initials));
+        }
+        else if (q.Length == 1)
+        {
+            members = members.Where(m => m.Name.StartsWith(q));
+        }
+        else if (q.Length > 1)
+        {
+            members = members.Where(m => m.Name.Contains(q));
+        }
+
+        if (AreaId is { } area)
+        {
+            members = members.Where(m => m.OrgUnit.ResidentialAreaId == area);
+        }
+
+        if (OrgUnitId is { } orgUnit)
+        {
+            members = members.Where(m => m.OrgUnitId == orgUnit || m.OrgUnit.ParentId == orgUnit);
+        }
+
+        if (MinAge is { } minAge)
+        {
+            var bornBy = today.AddYears(-minAge);
+            members = members.Where(m => m.BirthDate <= bornBy);
+        }
+
+        if (MinPartyAge is { } minPartyAge)
+        {
+            var fullBy = today.AddYears(-minPartyAge);
+            members = members.Where(m => m.FullMemberOn != null && m.FullMemberOn <= fullBy);
+        }
+
+        if (Need is { } need)
+        {
+            members = members.Where(m => (m.CareNeeds & need) == need);
+        }
+
+        if (LivesElsewhere == true)
+        {
+            members = members.Where(m => m.RegisteredAreaId != null && m.ResidenceAreaId != null && m.RegisteredAreaId != m.ResidenceAreaId);
+        }
+
+        if (Category is { } category)
+        {
+            members = members.Where(m => m.Category == category);
+        }
+
+        if (Status is { } status)
+        {
+            members = members.Where(m => m.Status == status);
+        }
+
+        return members;
+    }
+
+    public IQueryable<Member> Order(IQueryable<Member> members) => (Sort ?? MemberSort.Name) switch
+    {
+        MemberSort.Name => members.OrderBy(m => m.NameInitials).ThenBy(m => m.Name).ThenBy(m => m.Id),
+        MemberSort.AgeDescending => members.OrderBy(m => m.BirthDate).ThenBy(m => m.Id),
+        MemberSort.PartyAgeDescending => members.OrderBy(m => m.FullMemberOn == null).ThenBy(m => m.FullMemberOn).ThenBy(m => m.Id),
+        MemberSort.Newest => members.OrderByDescending(m => m.Id),
+    };
+
+    /// <summary>The query string of this filter, for page links and the export link.</summary>
+    public string ToQueryString(int? page = null)
+    {
+        var parts = new List<string>();
+        void Add(string key, object? value)
+        {
+            var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+            if (!string.IsNullOrEmpty(text))
+            {
+                parts.Add($"{key}={Uri.EscapeDataString(text)}");
+            }
+        }
+
+        Add("q", Q);
+        Add("areaId", AreaId);
+        Add("orgUnitId", OrgUnitId);
+        Add("minAge", MinAge);
+        Add("minPartyAge", MinPartyAge);
+        Add("need", Need);
+        Add("livesElsewhere", LivesElsewhere == true ? "true" : null);
+        Add("category", Category);
+        Add("status", Status);
+        Add("sort", Sort is MemberSort.Name ? null : Sort);
+        Add("page", page > 1 ? page : null);
+        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
+    }
+
+    public static string Label(MemberSort sort) => sort switch
+    {
+        MemberSort.Name => "按姓名拼音",
+        MemberSort.AgeDescending => "年龄从大到小",
+        MemberSort.PartyAgeDescending => "党龄从长到短",
+        MemberSort.Newest => "最近建档",
+    };
+}

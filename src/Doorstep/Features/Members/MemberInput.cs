@@ -1,0 +1,177 @@
+using System.ComponentModel.DataAnnotations;
+using Doorstep.Infrastructure;
+
+namespace Doorstep.Features.Members;
+
+/// <summary>
+/// A member file as a form or an API body fills it in. The same rules serve the create and edit
+/// pages and the API: data annotations for each field, <see cref="Validate"/> for rules across fields.
+/// </summary>
+public sealed class MemberInput : IValidatableObject
+{
+    public static readonly CareNeeds[] CareNeedChoices =
+        [Members.CareNeeds.LowVision, Members.CareNeeds.LimitedMobility, Members.CareNeeds.HardOfHearing, Members.CareNeeds.LivesAlone, Members.CareNeeds.UsesSmartphone];
+
+    /// <summary>The version the form was opened with; a save against a newer file is refused.</summary>
+    public int Version { get; set; }
+
+    [Display(Name = "姓名")]
+    [Required(ErrorMessage = "请填写姓名。")]
+    [StringLength(50, ErrorMessage = "姓名不能超过50个字。")]
+    public string Name { get; set; } = "";
+
+    [Display(Name = "性别")]
+    public Gender Gender { get; set; }
+
+    [Display(Name = "民族")]
+    [Required(ErrorMessage = "请填写民族，如“汉族”。")]
+    [StringLength(20, ErrorMessage = "民族不能超过20个字。")]
+    public string Ethnicity { get; set; } = "汉族";
+
+    [Display(Name = "出生日期")]
+    [Required(ErrorMessage = "请填写出生日期。")]
+    public DateOnly? BirthDate { get; set; }
+
+    /// <summary>Left empty on the edit page, the number on file is kept.</summary>
+    [Display(Name = "公民身份号码")]
+    [IdNumber]
+    public string? IdNumber { get; set; }
+
+    /// <summary>Left empty on the edit page, the phone on file is kept.</summary>
+    [Display(Name = "手机号")]
+    [MobilePhone]
+    public string? Phone { get; set; }
+
+    [Display(Name = "学历")]
+    [StringLength(20, ErrorMessage = "学历不能超过20个字。")]
+    public string? Education { get; set; }
+
+    [Display(Name = "党员类别")]
+    public MemberCategory Category { get; set; }
+
+    [Display(Name = "入党日期")]
+    public DateOnly? JoinedOn { get; set; }
+
+    [Display(Name = "转正日期")]
+    public DateOnly? FullMemberOn { get; set; }
+
+    [Display(Name = "所在党组织")]
+    public int? OrgUnitId { get; set; }
+
+    [Display(Name = "户籍地址")]
+    [StringLength(200, ErrorMessage = "地址不能超过200个字。")]
+    public string? RegisteredAddress { get; set; }
+
+    [Display(Name = "户籍所在居民区")]
+    public int? RegisteredAreaId { get; set; }
+
+    [Display(Name = "居住地址")]
+    [StringLength(200, ErrorMessage = "地址不能超过200个字。")]
+    public string? ResidenceAddress { get; set; }
+
+    [Display(Name = "居住所在居民区")]
+    public int? ResidenceAreaId { get; set; }
+
+    [Display(Name = "关怀需求")]
+    public List<CareNeeds> CareNeeds { get; set; } = [];
+
+    [Display(Name = "状态")]
+    public MemberStatus Status { get; set; }
+
+    [Display(Name = "备注")]
+    [StringLength(2000, ErrorMessage = "备注不能超过2000个字。")]
+    public string? Notes { get; set; }
+
+    /// <summary>The identity number as stored: half-width, no spaces, upper-case X.</summary>
+    public string? NormalizedIdNumber => string.IsNullOrWhiteSpace(IdNumber) ? null : TextNormalizer.Compact(IdNumber).ToUpperInvariant();
+
+    public string? NormalizedPhone => string.IsNullOrWhiteSpace(Phone) ? null : TextNormalizer.Compact(Phone);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var clock = validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+        var today = ChinaTime.Today(clock);
+
+        if (BirthDate is { } birth && (birth > today || birth.Year < 1900))
+        {
+            yield return new("出生日期不在合理范围内，请核对。", [nameof(BirthDate)]);
+        }
+
+        if (NormalizedIdNumber is { } id && BirthDate is { } b && Members.IdNumber.BirthDate(id) != b)
+        {
+            yield return new($"身份证号中的出生日期是{ChinaTime.Date(Members.IdNumber.BirthDate(id))}，与填写的出生日期不一致。", [nameof(IdNumber)]);
+        }
+
+        if (JoinedOn is { } joined && (joined > today || BirthDate is { } born && joined < born.AddYears(18)))
+        {
+            yield return new("入党日期应在年满18岁之后、今天之前。", [nameof(JoinedOn)]);
+        }
+
+        if (FullMemberOn is { } full && JoinedOn is { } joinedOn && full < joinedOn)
+        {
+            yield return new("转正日期不能早于入党日期。", [nameof(FullMemberOn)]);
+        }
+
+        if (Category == MemberCategory.Full && FullMemberOn is null)
+        {
+            yield return new("正式党员请填写转正日期。", [nameof(FullMemberOn)]);
+        }
+
+        if (Category == MemberCategory.Probationary && FullMemberOn is not null)
+        {
+            yield return new("预备党员尚未转正，请清空转正日期或改为正式党员。", [nameof(FullMemberOn)]);
+        }
+    }
+
+    public static MemberInput From(Member m) => new()
+    {
+        Version = m.Version,
+        Name = m.Name,
+        Gender = m.Gender,
+        Ethnicity = m.Ethnicity,
+        BirthDate = m.BirthDate,
+        Education = m.Education,
+        Category = m.Category,
+        JoinedOn = m.JoinedOn,
+        FullMemberOn = m.FullMemberOn,
+        OrgUnitId = m.OrgUnitId,
+        RegisteredAddress = m.RegisteredAddress,
+        RegisteredAreaId = m.RegisteredAreaId,
+        ResidenceAddress = m.ResidenceAddress,
+        ResidenceAreaId = m.ResidenceAreaId,
+        CareNeeds = CareNeedChoices.Where(n => m.CareNeeds.HasFlag(n)).ToList(),
+        Status = m.Status,
+        Notes = m.Notes,
+    };
+
+    /// <summary>Copies the fields onto the file. The org unit moves only by transfer, so it is set on creation alone.</summary>
+    public void ApplyTo(Member m, PersonalDataProtector protector)
+    {
+        m.Name = TextNormalizer.Normalize(Name);
+        m.Gender = Gender;
+        m.Ethnicity = TextNormalizer.Normalize(Ethnicity);
+        m.BirthDate = BirthDate!.Value;
+        m.Education = Blank(Education);
+        m.Category = Category;
+        m.JoinedOn = JoinedOn;
+        m.FullMemberOn = FullMemberOn;
+        m.RegisteredAddress = Blank(RegisteredAddress);
+        m.RegisteredAreaId = RegisteredAreaId;
+        m.ResidenceAddress = Blank(ResidenceAddress);
+        m.ResidenceAreaId = ResidenceAreaId;
+        m.CareNeeds = CareNeeds.Aggregate(Members.CareNeeds.None, (all, n) => all | n);
+        m.Status = Status;
+        m.Notes = Blank(Notes);
+        if (NormalizedIdNumber is { } id && protector.Hash(id) != m.IdNumberHash)
+        {
+            m.SetIdNumber(id, protector);
+        }
+
+        if (NormalizedPhone is { } phone && protector.Hash(phone) != m.PhoneHash)
+        {
+            m.SetPhone(phone, protector);
+        }
+    }
+
+    private static string? Blank(string? text) => TextNormalizer.Normalize(text) is { Length: > 0 } t ? t : null;
+}

@@ -1,0 +1,23 @@
+using Doorstep.Infrastructure;
+
+namespace Doorstep.Tests.Infrastructure;
+
+public class TextNormalizerTests
+{
+    [Theory]
+    [InlineData("３１０１０９１９３８０４１２００１Ｘ", "31010919380412001X")]
+    [InlineData("  吴　德勤  ", "吴 德勤")]
+    [InlineData("张桥\t居民区\n", "张桥 居民区")]
+    [InlineData("\u200B瑞鑫\uFEFF", "瑞鑫")]
+    [InlineData("", "")]
+    public void Full_width_characters_and_stray_spaces_are_normalised(string input, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(input));
+    }
+
+    [Fact]
+    public void Compact_removes_every_space_and_dash_for_numbers()
+    {
+        Assert.Equal("13812345678", TextNormalizer.Compact("138-1234 5678"));
+    }
+}
