@@ -11,7 +11,7 @@ namespace Doorstep.Features;
 /// <summary>The start page: who you are, what you look after, and the figures of your scope.</summary>
 public class IndexModel(DoorstepDb db, TimeProvider clock) : PageModel
 {
-    public sealed record ScopeFigures(int Members, int Over75, int NeedCare, int LiveElsewhere);
+    public sealed record ScopeFigures(int Members, int Over75, int NeedCare, int LivesElsewhere);
 
     public string DisplayName { get; private set; } = "";
     public string RoleLabel { get; private set; } = "";
@@ -45,6 +45,6 @@ public class IndexModel(DoorstepDb db, TimeProvider clock) : PageModel
             await active.CountAsync(),
             await active.CountAsync(m => m.BirthDate <= bornBefore),
             await active.CountAsync(m => (m.CareNeeds & (CareNeeds.LowVision | CareNeeds.LimitedMobility)) != 0),
-            await active.CountAsync(m => m.RegisteredAreaId != null && m.ResidenceAreaId != null && m.RegisteredAreaId != m.ResidenceAreaId));
+            await active.CountAsync(Member.LivesElsewhereRule));
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Doorstep.Features.Organizations;
 using Doorstep.Infrastructure;
 
@@ -95,9 +96,17 @@ public class Member : IVersioned
         PhoneTail = phone?[^4..];
     }
 
-    /// <summary>人户分离: lives in another area than the one of the household registration.</summary>
-    public bool LivesAwayFromRegistration =>
-        RegisteredAreaId is not null && ResidenceAreaId is not null && RegisteredAreaId != ResidenceAreaId;
+    /// <summary>
+    /// 人户分离: registered (户籍) in an area of the sub-district but living in another one, or outside
+    /// the sub-district altogether (a residence address with no area, like 彩虹湾).
+    /// </summary>
+    public static readonly Expression<Func<Member, bool>> LivesElsewhereRule = m =>
+        m.RegisteredAreaId != null
+        && (m.ResidenceAreaId != null ? m.ResidenceAreaId != m.RegisteredAreaId : m.ResidenceAddress != null);
+
+    private static readonly Func<Member, bool> LivesElsewhereCompiled = LivesElsewhereRule.Compile();
+
+    public bool LivesElsewhere => LivesElsewhereCompiled(this);
 
     public static int AgeOn(DateOnly birth, DateOnly today) =>
         today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);

@@ -13,6 +13,11 @@ public sealed class MemberFilter
 {
     public string? Q { get; set; }
     public int? AreaId { get; set; }
+
+    /// <summary>Where the member is registered (户籍) and where they live, for the 人户分离 drill-downs.</summary>
+    public int? RegisteredAreaId { get; set; }
+
+    public int? ResidenceAreaId { get; set; }
     public int? OrgUnitId { get; set; }
     public int? MinAge { get; set; }
     public int? MinPartyAge { get; set; }
@@ -23,7 +28,7 @@ public sealed class MemberFilter
     public MemberSort? Sort { get; set; }
 
     public bool HasFilters =>
-        AreaId is not null || OrgUnitId is not null || MinAge is not null || MinPartyAge is not null || Need is not null
+        AreaId is not null || RegisteredAreaId is not null || ResidenceAreaId is not null || OrgUnitId is not null || MinAge is not null || MinPartyAge is not null || Need is not null
         || LivesElsewhere == true || Category is not null || Status is not null;
 
     /// <summary>
@@ -67,6 +72,16 @@ public sealed class MemberFilter
             members = members.Where(m => m.OrgUnit.ResidentialAreaId == area);
         }
 
+        if (RegisteredAreaId is { } registered)
+        {
+            members = members.Where(m => m.RegisteredAreaId == registered);
+        }
+
+        if (ResidenceAreaId is { } residence)
+        {
+            members = members.Where(m => m.ResidenceAreaId == residence);
+        }
+
         if (OrgUnitId is { } orgUnit)
         {
             members = members.Where(m => m.OrgUnitId == orgUnit || m.OrgUnit.ParentId == orgUnit);
@@ -91,7 +106,7 @@ public sealed class MemberFilter
 
         if (LivesElsewhere == true)
         {
-            members = members.Where(m => m.RegisteredAreaId != null && m.ResidenceAreaId != null && m.RegisteredAreaId != m.ResidenceAreaId);
+            members = members.Where(Member.LivesElsewhereRule);
         }
 
         if (Category is { } category)
@@ -130,6 +145,8 @@ public sealed class MemberFilter
 
         Add("q", Q);
         Add("areaId", AreaId);
+        Add("registeredAreaId", RegisteredAreaId);
+        Add("residenceAreaId", ResidenceAreaId);
         Add("orgUnitId", OrgUnitId);
         Add("minAge", MinAge);
         Add("minPartyAge", MinPartyAge);

@@ -5,10 +5,11 @@ namespace Doorstep.Features.Members;
 /// <summary>A line of the member list: only what the list shows, masked.</summary>
 public sealed record MemberRow(
     int Id, string Name, Gender Gender, DateOnly BirthDate, DateOnly? FullMemberOn, string OrgUnit, string? RegisteredArea,
-    string? ResidenceArea, CareNeeds CareNeeds, MemberStatus Status, MemberCategory Category, string IdNumberTail);
+    string? ResidenceArea, bool LivesElsewhere, CareNeeds CareNeeds, MemberStatus Status, MemberCategory Category, string IdNumberTail);
 
 public static class MemberQueries
 {
+    // LivesElsewhere repeats Member.LivesElsewhereRule inline: EF cannot invoke an expression inside a projection.
     public const int PageSize = 20;
 
     public static IQueryable<MemberRow> ToRows(this IQueryable<Member> members) =>
@@ -16,5 +17,6 @@ public static class MemberQueries
             m.Id, m.Name, m.Gender, m.BirthDate, m.FullMemberOn, m.OrgUnit.Name,
             m.RegisteredArea != null ? m.RegisteredArea.Name : null,
             m.ResidenceArea != null ? m.ResidenceArea.Name : null,
+            m.RegisteredAreaId != null && (m.ResidenceAreaId != null ? m.ResidenceAreaId != m.RegisteredAreaId : m.ResidenceAddress != null),
             m.CareNeeds, m.Status, m.Category, m.IdNumberTail));
 }

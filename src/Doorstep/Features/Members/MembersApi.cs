@@ -15,7 +15,7 @@ public static class MembersApi
     public sealed record MemberResponse(
         int Id, string Name, Gender Gender, string Ethnicity, DateOnly BirthDate, string IdNumberMasked, string? PhoneMasked,
         string? Education, MemberCategory Category, DateOnly? JoinedOn, DateOnly? FullMemberOn, int OrgUnitId, string OrgUnit,
-        string? RegisteredAddress, int? RegisteredAreaId, string? ResidenceAddress, int? ResidenceAreaId, bool LivesAwayFromRegistration,
+        string? RegisteredAddress, int? RegisteredAreaId, string? ResidenceAddress, int? ResidenceAreaId, bool LivesElsewhere,
         IReadOnlyList<CareNeeds> CareNeeds, MemberStatus Status, string? Notes, int Version);
 
     public static void MapMembersApi(this IEndpointRouteBuilder app)
@@ -120,6 +120,6 @@ public static class MembersApi
     private static MemberResponse Response(Member m) => new(
         m.Id, m.Name, m.Gender, m.Ethnicity, m.BirthDate, Masked.IdNumber(m.IdNumberTail), m.PhoneTail is null ? null : Masked.Phone(m.PhoneTail),
         m.Education, m.Category, m.JoinedOn, m.FullMemberOn, m.OrgUnitId, m.OrgUnit.Name, m.RegisteredAddress, m.RegisteredAreaId,
-        m.ResidenceAddress, m.ResidenceAreaId, m.LivesAwayFromRegistration, MemberInput.CareNeedChoices.Where(n => m.CareNeeds.HasFlag(n)).ToList(),
+        m.ResidenceAddress, m.ResidenceAreaId, m.LivesElsewhere, MemberInput.CareNeedChoices.Where(n => m.CareNeeds.HasFlag(n)).ToList(),
         m.Status, m.Notes, m.Version);
 }
