@@ -23,6 +23,7 @@ public static class DatabaseSetup
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSingleton<CurrentUserAccessor>();
+        services.AddScoped<DemoData>();
         services.AddDbContext<DoorstepDb>((sp, options) =>
         {
             // Memberships are reached through the scoped Members set (or joined to it where read

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Doorstep.Data;
-using Doorstep.Data.Demo;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -31,7 +30,6 @@ public static class Operations
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<DoorstepDb>("database");
         builder.Services.AddProblemDetails();
-        builder.Services.AddScoped<DemoData>();
         return builder;
     }
 

@@ -58,6 +58,7 @@ public class DetailsModel(DoorstepDb db, TimeProvider clock, IAuthorizationServi
         // Out of scope and nonexistent look the same: 404, so an ID guess learns nothing.
         var member = await db.Members.AsNoTracking()
             .Include(m => m.OrgUnit).Include(m => m.RegisteredArea).Include(m => m.ResidenceArea)
+            .Include(m => m.TemporaryBranches).ThenInclude(t => t.OrgUnit)
             .FirstOrDefaultAsync(m => m.Id == id);
         if (member is null)
         {
