@@ -7,3 +7,16 @@ document.addEventListener("submit", (event) => {
         event.preventDefault();
     }
 });
+
+// A field marked data-for-role shows only while the form's role select (data-role-select) has that
+// role; without this script every such field shows, with a hint saying which role needs it.
+const roleSelect = document.querySelector("select[data-role-select]");
+if (roleSelect) {
+    const showFieldsOfRole = () => {
+        for (const field of roleSelect.form.querySelectorAll("[data-for-role]")) {
+            field.hidden = field.dataset.forRole !== roleSelect.value;
+        }
+    };
+    roleSelect.addEventListener("change", showFieldsOfRole);
+    showFieldsOfRole();
+}
