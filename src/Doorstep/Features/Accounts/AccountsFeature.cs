@@ -22,8 +22,8 @@ public static class AccountsFeature
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
-                // Chinese user names are welcome; the create page checks what it accepts.
-                o.User.AllowedUserNameCharacters = "";
+                // User names are typed on phones at the sign-in page: plain letters, digits and . _ - only.
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
             })
             .AddEntityFrameworkStores<DoorstepDb>()
             .AddDefaultTokenProviders()
