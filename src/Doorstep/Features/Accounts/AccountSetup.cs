@@ -1,10 +1,11 @@
+using Doorstep.Data;
 using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
 namespace Doorstep.Features.Accounts;
 
 /// <summary>Creates an account with its role and scope; the roles themselves are created on first need.</summary>
-public sealed class AccountSetup(UserManager<UserAccount> users, RoleManager<IdentityRole> roles)
+public sealed class AccountSetup(DoorstepDb db, UserManager<UserAccount> users, RoleManager<IdentityRole> roles)
 {
     public async Task<IdentityResult> CreateAsync(
         string userName, string displayName, string role, int subDistrictId, string password,
@@ -27,7 +28,19 @@ public sealed class AccountSetup(UserManager<UserAccount> users, RoleManager<Ide
             OrgUnitId = orgUnitId,
             DepartmentId = departmentId,
         };
-        var created = await users.CreateAsync(user, password);
-        return created.Succeeded ? await users.AddToRoleAsync(user, role) : created;
+        // An account without its role would sign in to nothing: both are saved, or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync();
+        }
+
+        return result;
     }
 }
