@@ -24,6 +24,7 @@ public static class DatabaseSetup
         services.AddHttpContextAccessor();
         services.AddSingleton<CurrentUserAccessor>();
         services.AddScoped<DemoData>();
+        services.AddScoped<Scale.ScaleData>();
         services.AddDbContext<DoorstepDb>((sp, options) =>
         {
             // Memberships are reached through the scoped Members set (or joined to it where read

@@ -1,4 +1,5 @@
 using Doorstep.Data;
+using Doorstep.Data.Scale;
 using Doorstep.Features.Accounts;
 using Doorstep.Features.Organizations;
 using Doorstep.Infrastructure;
@@ -19,9 +20,28 @@ public static class Commands
                 await app.PrepareDatabaseAsync();
                 Environment.ExitCode = await CreateAdminAsync(app.Services, args[1..]);
                 return true;
+            case "generate":
+                await app.PrepareDatabaseAsync();
+                Environment.ExitCode = await GenerateAsync(app.Services, args[1..]);
+                return true;
             default:
                 return false;
         }
+    }
+
+    /// <summary>generate --members 1000000 [--seed 7]: a large realistic data set for benchmarks (see ScaleData).</summary>
+    private static async Task<int> GenerateAsync(IServiceProvider services, string[] args)
+    {
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        if (!int.TryParse(Option("--members"), out var members) || members < 1)
+        {
+            await Console.Error.WriteLineAsync("用法：generate --members 人数 [--seed 种子]");
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ScaleData>().GenerateAsync(members, int.TryParse(Option("--seed"), out var seed) ? seed : 7);
+        return 0;
     }
 
     /// <summary>

@@ -23,8 +23,10 @@ public static class Pinyin
         return Transliterator.CreateInstance("Han-Latin; Latin-ASCII", Transliterator.UTransDirection.Forward);
     });
 
-    // An ICU transliterator is not thread-safe; one call is a few microseconds, so a lock is cheap.
+    // An ICU transliterator is not thread-safe: calls take a lock, and each character's initial is
+    // remembered, so a roster of a million names asks ICU only once per distinct character.
     private static readonly Lock Gate = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<char, char?> Known = new();
 
     public static string Initials(string name)
     {
@@ -40,21 +42,23 @@ public static class Pinyin
             {
                 initials.Append(surname);
             }
-            else if (c is >= '\u3400' and <= '\u9fff')
+            else if (c is >= '\u3400' and <= '\u9fff' && Known.GetOrAdd(c, InitialOf) is { } initial)
             {
-                string latin;
-                lock (Gate)
-                {
-                    latin = Latin.Value.Transliterate(c.ToString());
-                }
-
-                if (latin.Length > 0 && char.IsAsciiLetter(latin[0]))
-                {
-                    initials.Append(char.ToLowerInvariant(latin[0]));
-                }
+                initials.Append(initial);
             }
         }
 
         return initials.ToString();
+    }
+
+    private static char? InitialOf(char c)
+    {
+        string latin;
+        lock (Gate)
+        {
+            latin = Latin.Value.Transliterate(c.ToString());
+        }
+
+        return latin.Length > 0 && char.IsAsciiLetter(latin[0]) ? char.ToLowerInvariant(latin[0]) : null;
     }
 }

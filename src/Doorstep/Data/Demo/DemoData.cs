@@ -34,21 +34,6 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
 
     private static readonly string[] DepartmentNames = ["社区党建办", "街道安委会", "民防办", "城市管理办", "社区自治办"];
 
-    private static readonly string[] Surnames =
-        ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高",
-         "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "萧", "田", "董", "潘", "袁", "蔡", "蒋", "余",
-         "于", "杜", "叶", "程", "魏", "苏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金"];
-
-    private static readonly string[] GivenCharacters =
-        ["德", "勤", "建", "国", "华", "明", "秀", "英", "芳", "莺", "玉", "兰", "桂", "珍", "志", "强", "伟", "敏", "静", "丽",
-         "军", "平", "红", "梅", "荣", "根", "福", "宝", "龙", "海", "文", "慧", "菊", "妹", "林", "云", "春", "雷", "新", "霞",
-         "凤", "琴", "忠", "良", "卫", "东", "民", "清", "金", "萍", "燕", "洪", "正", "永", "庆", "嘉", "瑞", "康", "晨", "宇"];
-
-    private static readonly string[] Streets =
-        ["嘉兴路", "海伦路", "天水路", "大连路", "岳州路", "梧州路", "瑞虹路", "新港路", "安丘路", "四平路", "东余杭路", "溧阳路", "祥德路", "赤峰路"];
-
-    private static readonly string[] Educations = ["小学", "初中", "高中", "中专", "大专", "本科", "硕士研究生"];
-
     public async Task SeedAsync(int memberCount = 2000)
     {
         if (await db.SubDistricts.AnyAsync())
@@ -117,7 +102,7 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
         while (members.Count < memberCount)
         {
             var gender = random.Next(100) < 52 ? Gender.Female : Gender.Male;
-            var birth = RandomBirthDate(random, today);
+            var birth = FictionalPeople.BirthDate(random, today);
             var age = Member.AgeOn(birth, today);
             var fullMemberOn = birth.AddYears(random.Next(19, Math.Min(45, age - 1))).AddDays(random.Next(365));
             if (fullMemberOn > today)
@@ -125,8 +110,8 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
                 fullMemberOn = today.AddDays(-random.Next(30, 300));
             }
 
-            var name = Surnames[random.Next(Surnames.Length)] + Given(random);
-            Add(name, areas[random.Next(areas.Count)], birth, gender, fullMemberOn, RandomNeeds(random, age));
+            var name = FictionalPeople.Name(random);
+            Add(name, areas[random.Next(areas.Count)], birth, gender, fullMemberOn, FictionalPeople.Needs(random, age));
         }
 
         foreach (var member in members.Skip(4))
@@ -136,7 +121,7 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
             {
                 var elsewhere = areas[random.Next(areas.Count)];
                 member.ResidenceAreaId = elsewhere.Id;
-                member.ResidenceAddress = Address(random, elsewhere);
+                member.ResidenceAddress = FictionalPeople.Address(random, elsewhere.Id);
             }
 
             member.Status = random.Next(1000) switch
@@ -200,12 +185,12 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
             BirthDate = birth,
             SubDistrictId = home.SubDistrictId,
             OrgUnitId = branches[random.Next(branches.Count)].Id,
-            Education = Educations[Math.Min(Educations.Length - 1, random.Next(birth.Year < 1950 ? 3 : 7))],
+            Education = FictionalPeople.Education(random, birth),
             JoinedOn = fullMemberOn.AddYears(-1),
             FullMemberOn = fullMemberOn,
             Category = MemberCategory.Full,
             RegisteredAreaId = home.Id,
-            RegisteredAddress = Address(random, home),
+            RegisteredAddress = FictionalPeople.Address(random, home.Id),
             ResidenceAreaId = home.Id,
             CareNeeds = needs,
             Status = MemberStatus.Normal,
@@ -215,50 +200,16 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
         string id;
         do
         {
-            var sequence = random.Next(0, 500) * 2 + (gender == Gender.Male ? 1 : 0);
-            var first17 = $"310109{birth:yyyyMMdd}{sequence % 1000:D3}";
-            id = first17 + IdNumber.CheckCharacter(first17);
+            id = FictionalPeople.IdNumber(random, "310109", birth, gender);
         }
         while (!usedIds.Add(id));
 
         member.SetIdNumber(id, protector);
         if (needs.HasFlag(CareNeeds.UsesSmartphone) || random.Next(100) < 60)
         {
-            member.SetPhone($"1{"3589"[random.Next(4)]}{random.Next(0, 10)}{random.Next(10_000_000, 100_000_000)}", protector);
+            member.SetPhone(FictionalPeople.Phone(random), protector);
         }
 
         return member;
     }
-
-    /// <summary>Ages shaped like an old neighbourhood's roll: a heavy tail over 75.</summary>
-    private static DateOnly RandomBirthDate(Random random, DateOnly today)
-    {
-        var age = random.Next(100) switch
-        {
-            < 38 => random.Next(75, 98),
-            < 62 => random.Next(60, 75),
-            _ => random.Next(24, 60),
-        };
-        return today.AddYears(-age).AddDays(-random.Next(1, 365));
-    }
-
-    private static CareNeeds RandomNeeds(Random random, int age)
-    {
-        var needs = CareNeeds.None;
-        var old = age >= 75;
-        if (random.Next(100) < (old ? 40 : 5)) needs |= CareNeeds.LowVision;
-        if (random.Next(100) < (old ? 30 : 3)) needs |= CareNeeds.LimitedMobility;
-        if (random.Next(100) < (old ? 20 : 2)) needs |= CareNeeds.HardOfHearing;
-        if (random.Next(100) < (old ? 15 : 4)) needs |= CareNeeds.LivesAlone;
-        if (random.Next(100) < (old ? 30 : 92)) needs |= CareNeeds.UsesSmartphone;
-        return needs;
-    }
-
-    private static string Given(Random random) =>
-        random.Next(100) < 25
-            ? GivenCharacters[random.Next(GivenCharacters.Length)]
-            : GivenCharacters[random.Next(GivenCharacters.Length)] + GivenCharacters[random.Next(GivenCharacters.Length)];
-
-    private static string Address(Random random, ResidentialArea area) =>
-        $"虹口区{Streets[(area.Id + random.Next(3)) % Streets.Length]}{random.Next(1, 900)}弄{random.Next(1, 60)}号{random.Next(1, 7)}0{random.Next(1, 4)}室";
 }

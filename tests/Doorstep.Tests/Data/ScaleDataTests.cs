@@ -1,0 +1,69 @@
+using Doorstep.Data;
+using Doorstep.Data.Scale;
+using Doorstep.Features.Members;
+using Doorstep.Infrastructure;
+using Doorstep.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Doorstep.Tests.Data;
+
+/// <summary>The benchmark data set's shapes, on a database of its own (it adds sub-districts).</summary>
+public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
+{
+    [Fact]
+    public async Task Generated_members_have_valid_encrypted_ID_numbers_and_realistic_shapes()
+    {
+        var lastId = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
+        var createdBefore = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.Action == AuditAction.Created));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ScaleData>().GenerateAsync(3000, seed: 11);
+        }
+
+        var protector = app.Services.GetRequiredService<PersonalDataProtector>();
+        var today = ChinaTime.Today(TimeProvider.System);
+        var generated = await app.WithDbAsync(db => db.Members.Where(m => m.Id > lastId)
+            .Select(m => new { m.Id, m.Name, m.NameInitials, m.IdNumberCipher, m.IdNumberTail, m.BirthDate, m.RegisteredAreaId, m.ResidenceAreaId, m.ResidenceAddress })
+            .ToListAsync());
+
+        Assert.Equal(3000, generated.Count);
+        Assert.All(generated.Take(200), m =>
+        {
+            var id = protector.Decrypt(m.IdNumberCipher);
+            Assert.Null(IdNumber.Problem(id));
+            Assert.Equal(m.BirthDate, IdNumber.BirthDate(id));
+            Assert.Equal(id[^4..], m.IdNumberTail);
+            Assert.Equal(Pinyin.Initials(m.Name), m.NameInitials);
+        });
+        var over75 = generated.Count(m => Member.AgeOn(m.BirthDate, today) >= 75) / 3000.0;
+        var apart = generated.Count(m => m.RegisteredAreaId != null && (m.ResidenceAreaId != null ? m.ResidenceAreaId != m.RegisteredAreaId : m.ResidenceAddress != null)) / 3000.0;
+        Assert.InRange(over75, 0.30, 0.45);
+        Assert.InRange(apart, 0.05, 0.20);
+
+        var createdAfter = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.Action == AuditAction.Created));
+        var edits = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.UserName == "generated"));
+        Assert.Equal(createdBefore + 3000, createdAfter);
+        Assert.InRange(edits, 300, 2000);
+    }
+
+    [Fact]
+    public async Task The_database_keeps_numbering_after_generated_rows()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ScaleData>().GenerateAsync(50, seed: 12);
+        }
+
+        var (lastGenerated, probe) = await app.WithDbAsync(async db =>
+        {
+            var last = await db.AuditEntries.MaxAsync(a => a.Id);
+            var entry = new AuditEntry { UserName = "test", EntityType = "Probe", EntityId = "1", OccurredAt = DateTime.UtcNow };
+            db.AuditEntries.Add(entry);
+            await db.SaveChangesAsync();
+            return (last, entry.Id);
+        });
+
+        Assert.True(probe > lastGenerated, $"new id {probe} after generated {lastGenerated}");
+    }
+}
