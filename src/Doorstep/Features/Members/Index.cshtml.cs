@@ -1,6 +1,7 @@
 using Doorstep.Data;
 using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,9 @@ public class IndexModel(DoorstepDb db, TimeProvider clock) : PageModel
     public Pager Pager { get; private set; } = Pager.Empty;
     public DateOnly Today { get; } = ChinaTime.Today(clock);
 
-    public async Task OnGetAsync(string? q, int page = 1)
+    // From the query only: Razor Pages puts the page's own path in the route value "page", which
+    // would otherwise win the binding, fail to convert and leave every visit on the first page.
+    public async Task OnGetAsync(string? q, [FromQuery] int page = 1)
     {
         Q = q;
         var members = db.Search(q);
