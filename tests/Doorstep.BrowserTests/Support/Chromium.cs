@@ -7,7 +7,8 @@ namespace Doorstep.BrowserTests.Support;
 /// </summary>
 public static class Chromium
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
+    /// <summary>Debian's path; DOORSTEP_CHROMIUM points elsewhere (another distribution, or a check of the skip rule).</summary>
+    public static string ExecutablePath { get; } = Environment.GetEnvironmentVariable("DOORSTEP_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     // No sandbox: the tests run as root in a container; no GPU, no Google services, no first-run UI.
     public static readonly string[] Args =
