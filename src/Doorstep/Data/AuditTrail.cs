@@ -86,7 +86,7 @@ internal static class AuditTrail
         OccurredAt = now,
         UserId = user.Id,
         UserName = user.Name,
-        EntityType = p.Entry.Metadata.ClrType.Name,
+        EntityType = p.Entry.Metadata.ShortName(),
         EntityId = KeyOf(p.Entry),
         Action = p.Action,
         Changes = JsonSerializer.Serialize(p.Changes, Json),

@@ -20,7 +20,9 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
     public IReadOnlyList<Choice> OrgUnits { get; private set; } = [];
     public DateOnly Today { get; } = ChinaTime.Today(clock);
 
-    public async Task OnGetAsync([FromQuery] MemberFilter filter, int page = 1)
+    // From the query only: Razor Pages puts the page's own path in the route value "page", which
+    // would otherwise win the binding, fail to convert and leave every visit on the first page.
+    public async Task OnGetAsync([FromQuery] MemberFilter filter, [FromQuery] int page = 1)
     {
         Filter = filter;
         CanEdit = (await authorization.AuthorizeAsync(User, MembersFeature.EditMembers)).Succeeded;

@@ -1,6 +1,7 @@
 using Doorstep.Data;
 using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public class LivesElsewhereModel(DoorstepDb db, TimeProvider clock) : PageModel
     public Pager Pager { get; private set; } = Pager.Empty;
     public bool IsAreaCadre { get; private set; }
 
-    public async Task OnGetAsync(int page = 1)
+    public async Task OnGetAsync([FromQuery] int page = 1)
     {
         var scope = db.CurrentUser.Scope;
         var apart = db.Members.Where(Member.LivesElsewhereRule)

@@ -85,6 +85,18 @@ public class SearchTests(DoorstepApp app)
         Assert.Equal("/Members?minAge=75&livesElsewhere=true&page=2", next);
     }
 
+    [Fact]
+    public async Task The_second_page_shows_the_next_members()
+    {
+        var client = await app.SignedInAsync("admin");
+
+        var first = (await client.GetPageAsync("/Members")).QuerySelectorAll(".cards a").Select(a => a.GetAttribute("href")).ToList();
+        var second = (await client.GetPageAsync("/Members?page=2")).QuerySelectorAll(".cards a").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.Equal(20, second.Count);
+        Assert.Empty(first.Intersect(second));
+    }
+
     private sealed record ListResponse(int Total, List<Row> Items);
 
     private sealed record Row(int Id, string Name, DateOnly BirthDate);

@@ -1,6 +1,7 @@
 using Doorstep.Data;
 using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public class IndexModel(DoorstepDb db, TimeProvider clock) : PageModel
     public Pager Pager { get; private set; } = Pager.Empty;
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
-    public async Task OnGetAsync(int page = 1)
+    public async Task OnGetAsync([FromQuery] int page = 1)
     {
         var accounts = db.AccountsOfOwnSubDistrict();
         Total = await accounts.CountAsync();

@@ -1,0 +1,113 @@
+using Doorstep.Data;
+using Doorstep.Features.Accounts;
+using Doorstep.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Doorstep.BrowserTests.Support;
+
+/// <summary>
+/// The real app on a real Kestrel port, seeded with the demo data, and one Chromium that every test
+/// shares: starting the browser and seeding cost seconds, a fresh browser context per test costs
+/// milliseconds and still gives each test its own cookies.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("doorstep-browser-").FullName;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_dataDirectory, "doorstep.db")}");
+        builder.UseSetting("Doorstep:DemoMode", "true");
+        builder.UseSetting("Doorstep:DataDirectory", _dataDirectory);
+        // A fixed test-only key, the same as the integration tests use.
+        builder.UseSetting(PersonalDataSetup.KeySetting, "dGVzdC1rZXktZm9yLWRvb3JzdGVwLXRlc3RzLW9ubHk=");
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (!Chromium.IsInstalled)
+        {
+            if (Chromium.IsRequired)
+            {
+                throw new InvalidOperationException($"CI=true but {Chromium.ExecutablePath} is missing: the CI script must install chromium and fonts-wqy-microhei.");
+            }
+
+            return;
+        }
+
+        // Start-up runs the migrations and the demo seed; the address is known only after it.
+        UseKestrel(0);
+        StartServer();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Args = Chromium.Args,
+            Headless = true,
+        });
+    }
+
+    /// <summary>A browser context of its own (no cookies from other tests) with a screen of the given width.</summary>
+    public Task<IBrowserContext> NewContextAsync(int width = 1024, int height = 800)
+    {
+        var browser = _browser ?? throw new InvalidOperationException("Chromium was not started.");
+        return browser.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new() { Width = width, Height = height },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        });
+    }
+
+    /// <summary>Signs in through the sign-in form, as a person would, and waits for the home page.</summary>
+    public async Task SignInAsync(IPage page, string userName, string password = AccountsFeature.DemoPassword)
+    {
+        await page.GotoAsync("/Accounts/SignIn");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Uri(BaseAddress, "/").ToString());
+    }
+
+    /// <summary>Runs a query as the system (no request scope), for arranging and checking data.</summary>
+    public async Task<T> WithDbAsync<T>(Func<DoorstepDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<DoorstepDb>());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A SQLite handle may linger a moment after the host stops; the temp folder is disposable.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedBrowser : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}
