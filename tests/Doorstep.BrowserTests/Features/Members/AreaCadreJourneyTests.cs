@@ -30,7 +30,7 @@ public partial class AreaCadreJourneyTests(BrowserApp app)
         var orgUnits = new List<string>();
         for (var shown = 1; ; shown++)
         {
-            // A card reads "女 · 83岁 · 张桥居民区第一党支部": the org unit follows the age.
+            // A card reads "女 · 83岁 · 党龄52年 · 张桥居民区第一党支部": the org unit follows the party age.
             foreach (var card in await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Listitem).AllInnerTextsAsync())
             {
                 orgUnits.Add(OrgUnitOnCard().Match(card) is { Success: true } match ? match.Groups[1].Value : card);
@@ -66,6 +66,6 @@ public partial class AreaCadreJourneyTests(BrowserApp app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("找不到这个页面");
     }
 
-    [GeneratedRegex(@"\d+岁 · (.+)")]
+    [GeneratedRegex(@"\d+岁 · (?:党龄\d+年|预备党员) · (.+)")]
     private static partial Regex OrgUnitOnCard();
 }
