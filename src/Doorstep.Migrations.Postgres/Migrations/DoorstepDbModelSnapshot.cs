@@ -344,6 +344,9 @@ namespace Doorstep.Migrations.Postgres.Migrations
                     b.Property<int?>("ResidentialAreaId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SecretaryMemberId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SubDistrictId")
                         .HasColumnType("integer");
 
@@ -352,6 +355,8 @@ namespace Doorstep.Migrations.Postgres.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("ResidentialAreaId");
+
+                    b.HasIndex("SecretaryMemberId");
 
                     b.HasIndex("SubDistrictId", "Kind");
 
@@ -624,6 +629,11 @@ namespace Doorstep.Migrations.Postgres.Migrations
                     b.HasOne("Doorstep.Features.Organizations.ResidentialArea", "ResidentialArea")
                         .WithMany()
                         .HasForeignKey("ResidentialAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Doorstep.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SecretaryMemberId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Doorstep.Features.Organizations.SubDistrict", null)

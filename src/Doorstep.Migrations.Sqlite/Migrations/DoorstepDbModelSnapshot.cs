@@ -331,6 +331,9 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                     b.Property<int?>("ResidentialAreaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SecretaryMemberId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SubDistrictId")
                         .HasColumnType("INTEGER");
 
@@ -339,6 +342,8 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("ResidentialAreaId");
+
+                    b.HasIndex("SecretaryMemberId");
 
                     b.HasIndex("SubDistrictId", "Kind");
 
@@ -601,6 +606,11 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                     b.HasOne("Doorstep.Features.Organizations.ResidentialArea", "ResidentialArea")
                         .WithMany()
                         .HasForeignKey("ResidentialAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Doorstep.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SecretaryMemberId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Doorstep.Features.Organizations.SubDistrict", null)

@@ -158,6 +158,10 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
 
     /// <summary>Records a sensitive read (a revealed ID number, a full export) in the audit.</summary>
     public void RecordView(string entityType, string entityId, string what) =>
+        RecordView(entityType, entityId, [new AuditChange(what, null, null)]);
+
+    /// <summary>Records a sensitive read with its particulars, e.g. an export's filter, row count and reason.</summary>
+    public void RecordView(string entityType, string entityId, IReadOnlyList<AuditChange> what) =>
         AuditEntries.Add(new AuditEntry
         {
             OccurredAt = clock.GetUtcNow().UtcDateTime,
@@ -166,6 +170,6 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
             EntityType = entityType,
             EntityId = entityId,
             Action = AuditAction.Viewed,
-            Changes = AuditTrail.Serialize([new AuditChange(what, null, null)]),
+            Changes = AuditTrail.Serialize(what),
         });
 }

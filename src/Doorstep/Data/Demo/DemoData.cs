@@ -154,6 +154,7 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
                 .Take(areaName == "张桥" ? 1 : 3 - (areaName.Length % 2)));
         }
 
+        caihong.SecretaryMemberId = secretary.Id;
         foreach (var member in caihongMembers.Take(20))
         {
             member.ResidenceAreaId = null;

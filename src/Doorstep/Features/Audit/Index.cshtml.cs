@@ -16,6 +16,7 @@ public class IndexModel(DoorstepDb db) : PageModel
         ("Member", "党员档案"), ("UserAccount", "账户"), ("OrgUnit", "党组织"), ("ResidentialArea", "居民区"),
         ("TemporaryBranchMembership", "临时党支部成员"), ("Department", "部门"), ("SubDistrict", "街道"),
         ("IdentityUserRole<string>", "账户角色"), ("IdentityRole", "角色"),
+        ("MemberList", "党员名单导出"),
     ];
 
     public string? ByUser { get; private set; }

@@ -12,6 +12,7 @@ namespace Doorstep.Features.Members;
 public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public bool CanEdit { get; private set; }
+    public bool CanExportFull { get; private set; }
     public MemberFilter Filter { get; private set; } = new();
     public int Total { get; private set; }
     public IReadOnlyList<MemberRow> Rows { get; private set; } = [];
@@ -26,6 +27,7 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
     {
         Filter = filter;
         CanEdit = (await authorization.AuthorizeAsync(User, MembersFeature.EditMembers)).Succeeded;
+        CanExportFull = (await authorization.AuthorizeAsync(User, MembersFeature.FullExport)).Succeeded;
         var members = filter.Apply(db.Members, Today, protector);
         Total = await members.CountAsync();
         Pager = new Pager(page, MemberQueries.PageSize, Total, p => "/Members" + filter.ToQueryString(p));

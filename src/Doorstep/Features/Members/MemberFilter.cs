@@ -1,5 +1,7 @@
 using System.Globalization;
+using Doorstep.Data;
 using Doorstep.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Features.Members;
 
@@ -157,6 +159,72 @@ public sealed class MemberFilter
         Add("sort", Sort is MemberSort.Name ? null : Sort);
         Add("page", page > 1 ? page : null);
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
+    }
+
+    /// <summary>
+    /// The filter in words, for the audit and the full-export page: 年龄不小于80岁；居民区：张桥. A whole
+    /// ID number or phone typed in the search box is described by its last four only.
+    /// </summary>
+    public async Task<string> DescribeAsync(DoorstepDb db)
+    {
+        var parts = new List<string>();
+        var compact = TextNormalizer.Compact(Q).ToUpperInvariant();
+        if (compact.Length == 18 && IdNumber.Problem(compact) is null)
+        {
+            parts.Add($"查找证件号 {Masked.IdNumber(compact[^4..])}");
+        }
+        else if (compact.Length == 11 && compact.All(char.IsAsciiDigit))
+        {
+            parts.Add($"查找手机号 {Masked.Phone(compact[^4..])}");
+        }
+        else if (TextNormalizer.Normalize(Q) is { Length: > 0 } q)
+        {
+            parts.Add($"查找“{q}”");
+        }
+
+        if (AreaId is { } areaId)
+        {
+            var area = await db.ResidentialAreas.Where(a => a.Id == areaId).Select(a => a.Name).FirstOrDefaultAsync();
+            parts.Add($"居民区：{area ?? "?"}居民区");
+        }
+
+        if (OrgUnitId is { } orgUnitId)
+        {
+            var unit = await db.OrgUnits.Where(u => u.Id == orgUnitId).Select(u => u.Name).FirstOrDefaultAsync();
+            parts.Add($"所在党组织：{unit ?? "?"}");
+        }
+
+        if (MinAge is { } minAge)
+        {
+            parts.Add($"年龄不小于{minAge}岁");
+        }
+
+        if (MinPartyAge is { } minPartyAge)
+        {
+            parts.Add($"党龄不少于{minPartyAge}年");
+        }
+
+        if (Need is { } need)
+        {
+            parts.Add($"关怀需求：{string.Join("、", Member.Labels(need))}");
+        }
+
+        if (LivesElsewhere == true)
+        {
+            parts.Add("仅人户分离");
+        }
+
+        if (Category is { } category)
+        {
+            parts.Add($"党员类别：{Member.Label(category)}");
+        }
+
+        if (Status is { } status)
+        {
+            parts.Add($"状态：{Member.Label(status)}");
+        }
+
+        return parts.Count == 0 ? "全部（未筛选）" : string.Join("；", parts);
     }
 
     public static string Label(MemberSort sort) => sort switch

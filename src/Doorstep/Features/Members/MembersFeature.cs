@@ -10,11 +10,15 @@ public static class MembersFeature
     /// <summary>Creating and changing files: the sub-district and the area that hold them.</summary>
     public const string EditMembers = "Members.Edit";
 
+    /// <summary>Exporting the list with full ID numbers and phones: the sub-district admin alone, with a reason.</summary>
+    public const string FullExport = "Members.FullExport";
+
     public static IServiceCollection AddMembers(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(MemberFiles, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre, Roles.TemporaryBranchSecretary))
-            .AddPolicy(EditMembers, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre));
+            .AddPolicy(EditMembers, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre))
+            .AddPolicy(FullExport, p => p.RequireRole(Roles.SubDistrictAdmin));
         services.AddNavItem(new NavItem("党员档案", "/Members", MemberFiles, 10));
         return services;
     }

@@ -29,6 +29,9 @@ public class OrgUnit
     /// <summary>Where a temporary branch meets, e.g. 彩虹湾.</summary>
     public string? Place { get; set; }
 
+    /// <summary>The secretary (书记), a member; for a temporary branch also one of its members, e.g. 周菊妹 at 彩虹之嘉.</summary>
+    public int? SecretaryMemberId { get; set; }
+
     public static string KindLabel(OrgUnitKind kind) => kind switch
     {
         OrgUnitKind.WorkingCommittee => "街道党工委",

@@ -1,3 +1,4 @@
+using Doorstep.Features.Members;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -31,6 +32,7 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         e.HasOne(x => x.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.ResidentialArea).WithMany().OnDelete(DeleteBehavior.Restrict);
         e.HasOne<SubDistrict>().WithMany().HasForeignKey(x => x.SubDistrictId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Member>().WithMany().HasForeignKey(x => x.SecretaryMemberId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.SubDistrictId, x.Kind });
     }
 }
