@@ -3,6 +3,7 @@ using Doorstep.Features.Accounts;
 using Doorstep.Features.Audit;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
+using Doorstep.Features.Transfers;
 using Doorstep.Hosting;
 using Doorstep.Infrastructure;
 
@@ -14,6 +15,7 @@ builder.Services.AddPersonalDataProtection(builder.Configuration, builder.Enviro
 builder.Services.AddAccounts();
 builder.Services.AddOrganizations();
 builder.Services.AddMembers();
+builder.Services.AddTransfers();
 builder.Services.AddAuditLog();
 builder.Services.AddDoorstepPages();
 builder.Services.AddDoorstepApi();

@@ -7,3 +7,10 @@ document.addEventListener("submit", (event) => {
         event.preventDefault();
     }
 });
+
+// A button marked data-print prints the page; the print stylesheet keeps only what is meant for paper.
+document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("[data-print]")) {
+        window.print();
+    }
+});
