@@ -4,6 +4,7 @@ using Doorstep.Features.Audit;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
 using Doorstep.Features.TemporaryBranches;
+using Doorstep.Features.Transfers;
 using Doorstep.Hosting;
 using Doorstep.Infrastructure;
 
@@ -16,6 +17,7 @@ builder.Services.AddAccounts();
 builder.Services.AddOrganizations();
 builder.Services.AddMembers();
 builder.Services.AddTemporaryBranches();
+builder.Services.AddTransfers();
 builder.Services.AddAuditLog();
 builder.Services.AddDoorstepPages();
 builder.Services.AddDoorstepApi();

@@ -1,6 +1,7 @@
 using Doorstep.Features.Accounts;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
+using Doorstep.Features.Transfers;
 using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<TemporaryBranchMembership> TemporaryBranchMemberships => Set<TemporaryBranchMembership>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>
@@ -70,6 +72,13 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
             || (FilterKind == ScopeKind.SubDistrict && m.SubDistrictId == FilterSubDistrictId)
             || (FilterKind == ScopeKind.ResidentialArea && m.OrgUnit.ResidentialAreaId == FilterAreaId)
             || (FilterKind == ScopeKind.TemporaryBranch && m.TemporaryBranches.Any(t => t.OrgUnitId == FilterOrgUnitId)));
+
+        // A transfer is seen by both ends: the receiving area must act on it before the file is in
+        // its scope. The transfer carries only what the letter needs, never phone numbers.
+        builder.Entity<Transfer>().HasQueryFilter(t =>
+            FilterKind == ScopeKind.Everything
+            || (FilterKind == ScopeKind.SubDistrict && t.SubDistrictId == FilterSubDistrictId)
+            || (FilterKind == ScopeKind.ResidentialArea && (t.FromAreaId == FilterAreaId || t.ToAreaId == FilterAreaId)));
 
         builder.Entity<AuditEntry>().HasQueryFilter(a =>
             FilterKind == ScopeKind.Everything || FilterKind == ScopeKind.SubDistrict);
@@ -128,6 +137,8 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
     /// <summary>
     /// The query filters keep other scopes' files from being read; this keeps a file from being
     /// written where the user could not read it afterwards, e.g. created under another area's branch.
+    /// It checks where the file lands, so completing a transfer passes for the receiving area and the
+    /// admin, never for the sending area alone. A transfer is written only by one of its two ends.
     /// </summary>
     private async Task GuardScopeAsync(CancellationToken cancellationToken)
     {
@@ -152,6 +163,21 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
             if (!allowed)
             {
                 throw new ScopeViolationException($"{CurrentUser.Name} may not write member {entry.Entity.Id} under org unit {entry.Entity.OrgUnitId}.");
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Transfer>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var t = entry.Entity;
+            var allowed = scope.Kind switch
+            {
+                ScopeKind.SubDistrict => t.SubDistrictId == scope.SubDistrictId,
+                ScopeKind.ResidentialArea => t.FromAreaId == scope.ResidentialAreaId || t.ToAreaId == scope.ResidentialAreaId,
+                _ => false,
+            };
+            if (!allowed)
+            {
+                throw new ScopeViolationException($"{CurrentUser.Name} may not write transfer {t.Id}.");
             }
         }
     }

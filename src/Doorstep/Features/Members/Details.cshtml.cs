@@ -8,9 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Doorstep.Features.Members;
 
 [Authorize(Policy = MembersFeature.MemberFiles)]
-public class DetailsModel(DoorstepDb db, TimeProvider clock, IAuthorizationService authorization, PersonalDataProtector protector) : PageModel
+public class DetailsModel(
+    DoorstepDb db, TimeProvider clock, IAuthorizationService authorization, PersonalDataProtector protector,
+    IEnumerable<IMemberTimelineSource> timelineSources, IEnumerable<MemberFileLink> fileLinks) : PageModel
 {
     public bool CanEdit { get; private set; }
+    public IReadOnlyList<MemberFileLink> Links { get; private set; } = [];
     public Member Member { get; private set; } = null!;
     public IReadOnlyList<TimelineEvent> Timeline { get; private set; } = [];
     public DateOnly Today { get; } = ChinaTime.Today(clock);
@@ -67,7 +70,23 @@ public class DetailsModel(DoorstepDb db, TimeProvider clock, IAuthorizationServi
 
         Member = member;
         CanEdit = (await authorization.AuthorizeAsync(User, MembersFeature.EditMembers)).Succeeded;
-        Timeline = await MemberTimeline.ForAsync(db, member);
+        var links = new List<MemberFileLink>();
+        foreach (var link in fileLinks)
+        {
+            if ((await authorization.AuthorizeAsync(User, link.Policy)).Succeeded)
+            {
+                links.Add(link);
+            }
+        }
+
+        Links = links;
+        var timeline = new List<TimelineEvent>(await MemberTimeline.ForAsync(db, member));
+        foreach (var source in timelineSources)
+        {
+            timeline.AddRange(await source.ForAsync(member));
+        }
+
+        Timeline = timeline.OrderByDescending(e => e.OccurredAt).ToList();
         return Page();
     }
 }

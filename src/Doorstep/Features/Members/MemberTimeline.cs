@@ -3,8 +3,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Features.Members;
 
-/// <summary>One event on a member file's timeline.</summary>
-public sealed record TimelineEvent(DateTime OccurredAt, string Who, string What, IReadOnlyList<AuditChange> Changes);
+/// <summary>One event on a member file's timeline; <paramref name="Href"/> leads to where it happened, if anywhere.</summary>
+public sealed record TimelineEvent(DateTime OccurredAt, string Who, string What, IReadOnlyList<AuditChange> Changes, string? Href = null);
+
+/// <summary>
+/// Another feature's events on a member's timeline (transfers, later visits and listening). Members
+/// asks every registered source and knows none of them: the dependency points from the feature to
+/// the core, not back.
+/// </summary>
+public interface IMemberTimelineSource
+{
+    /// <summary>Call only for a member the user has already loaded in scope: sources may read past their own filters.</summary>
+    Task<IReadOnlyList<TimelineEvent>> ForAsync(Member member);
+}
+
+/// <summary>A link another feature offers on a member's file, e.g. "办理组织关系转出"; shown to users who satisfy the policy.</summary>
+public sealed record MemberFileLink(string Title, string Policy, string HrefFormat)
+{
+    public string Href(int memberId) => string.Format(System.Globalization.CultureInfo.InvariantCulture, HrefFormat, memberId);
+}
 
 public static class MemberTimeline
 {
@@ -55,6 +72,8 @@ public static class MemberTimeline
             .Take(take)
             .ToListAsync();
 
+        var changes = entries.ToDictionary(a => a.Id, a => AuditTrail.Read(a.Changes));
+        var names = await NamesAsync(db, changes.Values.SelectMany(c => c));
         return entries.Select(a => new TimelineEvent(
                 a.OccurredAt,
                 a.UserName,
@@ -65,10 +84,51 @@ public static class MemberTimeline
                     AuditAction.Deleted => "删除档案",
                     AuditAction.Viewed => "查看敏感信息",
                 },
-                AuditTrail.Read(a.Changes)
+                changes[a.Id]
                     .Where(c => FieldLabels.ContainsKey(c.Field) || a.Action == AuditAction.Viewed)
-                    .Select(c => c with { Field = FieldLabels.GetValueOrDefault(c.Field, c.Field) })
+                    .Select(c => new AuditChange(FieldLabels.GetValueOrDefault(c.Field, c.Field), Shown(c.Field, c.Old, names), Shown(c.Field, c.New, names)))
                     .ToList()))
             .ToList();
+    }
+
+    /// <summary>The audit keeps ids and enum names; the timeline shows what the file page shows.</summary>
+    private static string? Shown(string field, string? value, IReadOnlyDictionary<(string, string), string> names) => value switch
+    {
+        null => null,
+        _ when names.TryGetValue((field, value), out var name) => name,
+        _ when field == nameof(Member.Status) && Enum.TryParse<MemberStatus>(value, out var status) => Member.Label(status),
+        _ when field == nameof(Member.Gender) && Enum.TryParse<Gender>(value, out var gender) => Member.Label(gender),
+        _ when field == nameof(Member.Category) && Enum.TryParse<MemberCategory>(value, out var category) => Member.Label(category),
+        _ when field == nameof(Member.CareNeeds) && Enum.TryParse<CareNeeds>(value, out var needs) =>
+            needs == CareNeeds.None ? "无" : string.Join("、", Member.Labels(needs)),
+        _ => value,
+    };
+
+    private static async Task<IReadOnlyDictionary<(string, string), string>> NamesAsync(DoorstepDb db, IEnumerable<AuditChange> changes)
+    {
+        int[] Ids(params string[] fields) => changes.Where(c => fields.Contains(c.Field)).SelectMany(c => new[] { c.Old, c.New })
+            .Select(v => int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).Distinct().ToArray();
+
+        var unitIds = Ids(nameof(Member.OrgUnitId));
+        var areaIds = Ids(nameof(Member.RegisteredAreaId), nameof(Member.ResidenceAreaId));
+        var names = new Dictionary<(string, string), string>();
+        if (unitIds.Length > 0)
+        {
+            foreach (var u in await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync())
+            {
+                names[(nameof(Member.OrgUnitId), u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))] = u.Name;
+            }
+        }
+
+        if (areaIds.Length > 0)
+        {
+            foreach (var a in await db.ResidentialAreas.AsNoTracking().Where(a => areaIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync())
+            {
+                var id = a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                names[(nameof(Member.RegisteredAreaId), id)] = names[(nameof(Member.ResidenceAreaId), id)] = a.Name + "居民区";
+            }
+        }
+
+        return names;
     }
 }

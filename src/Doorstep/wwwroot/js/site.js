@@ -20,3 +20,10 @@ if (roleSelect) {
     roleSelect.addEventListener("change", showFieldsOfRole);
     showFieldsOfRole();
 }
+
+// A button marked data-print prints the page; the print stylesheet keeps only what is meant for paper.
+document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("[data-print]")) {
+        window.print();
+    }
+});

@@ -1,0 +1,66 @@
+using Doorstep.Data;
+using Doorstep.Features.Members;
+using Microsoft.EntityFrameworkCore;
+
+namespace Doorstep.Features.Transfers;
+
+/// <summary>The transfers of a member's file as events on its timeline: each step with who and when.</summary>
+public sealed class TransferTimeline(DoorstepDb db) : IMemberTimelineSource
+{
+    public async Task<IReadOnlyList<TimelineEvent>> ForAsync(Member member)
+    {
+        // The member was loaded in scope by the caller, so its whole history is theirs to read,
+        // including a transfer between two areas neither of which is the reader's (an earlier move).
+        var transfers = await db.Transfers.IgnoreQueryFilters().AsNoTracking()
+            .Where(t => t.MemberId == member.Id)
+            .Select(t => new
+            {
+                t.Id,
+                t.Kind,
+                t.AppliedAt,
+                t.AppliedBy,
+                t.ApprovedAt,
+                t.ApprovedBy,
+                t.AcceptedAt,
+                t.AcceptedBy,
+                t.CompletedAt,
+                t.CompletedBy,
+                t.ReturnedAt,
+                t.ReturnedBy,
+                t.ReturnReason,
+                t.LetterNumber,
+                From = t.FromOrgUnit != null ? t.FromOrgUnit.Name : t.OtherParty,
+                To = t.ToOrgUnit != null ? t.ToOrgUnit.Name : t.OtherParty,
+            })
+            .ToListAsync();
+
+        var events = new List<TimelineEvent>();
+        foreach (var t in transfers)
+        {
+            var href = $"/Transfers/Details/{t.Id}";
+            var kind = t.Kind == TransferKind.Inbound ? "转入" : "转出";
+            events.Add(new(t.AppliedAt, t.AppliedBy, $"申请组织关系{kind}：{t.From} → {t.To}", [], href));
+            if (t.ApprovedAt is { } approved)
+            {
+                events.Add(new(approved, t.ApprovedBy ?? "", $"组织关系接转：{Transfer.StepLabel(t.Kind, TransferStatus.Applied)}通过（介绍信编号 {t.LetterNumber}）", [], href));
+            }
+
+            if (t.AcceptedAt is { } accepted)
+            {
+                events.Add(new(accepted, t.AcceptedBy ?? "", $"组织关系接转：{Transfer.StepLabel(t.Kind, TransferStatus.ApprovedByOrigin)}", [], href));
+            }
+
+            if (t.CompletedAt is { } completed)
+            {
+                events.Add(new(completed, t.CompletedBy ?? "", $"组织关系接转完成：档案{(t.Kind == TransferKind.Outbound ? $"转往{t.To}，状态改为已转出" : $"转入{t.To}")}", [], href));
+            }
+
+            if (t.ReturnedAt is { } returned)
+            {
+                events.Add(new(returned, t.ReturnedBy ?? "", $"组织关系接转退回：{t.ReturnReason}", [], href));
+            }
+        }
+
+        return events;
+    }
+}
