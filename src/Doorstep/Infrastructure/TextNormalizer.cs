@@ -2,10 +2,13 @@ using System.Text;
 
 namespace Doorstep.Infrastructure;
 
-/// <summary>What people type and paste: full-width digits and letters, ideographic spaces, stray blanks.</summary>
+/// <summary>
+/// What people type and paste: full-width digits and letters, ideographic spaces, stray blanks.
+/// Chinese punctuation （，：） is text, not noise, and stays as it is.
+/// </summary>
 public static class TextNormalizer
 {
-    /// <summary>Full-width ASCII to half-width, any run of white space to one space, trimmed.</summary>
+    /// <summary>Full-width digits and letters to half-width, any run of white space to one space, trimmed.</summary>
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -19,7 +22,7 @@ public static class TextNormalizer
         {
             var c = raw switch
             {
-                >= '\uFF01' and <= '\uFF5E' => (char)(raw - 0xFEE0),
+                >= '\uFF10' and <= '\uFF19' or >= '\uFF21' and <= '\uFF3A' or >= '\uFF41' and <= '\uFF5A' => (char)(raw - 0xFEE0),
                 '\u3000' or '\u00A0' => ' ',
                 _ => raw,
             };
@@ -40,6 +43,9 @@ public static class TextNormalizer
 
         return result.ToString();
     }
+
+    /// <summary>Normalized, or null when nothing is left: for optional fields.</summary>
+    public static string? OrNull(string? text) => Normalize(text) is { Length: > 0 } normal ? normal : null;
 
     /// <summary>Normalized, with no spaces at all: for identity numbers, phones and codes.</summary>
     public static string Compact(string? text) => Normalize(text).Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);

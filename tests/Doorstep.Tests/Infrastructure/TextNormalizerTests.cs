@@ -16,6 +16,12 @@ public class TextNormalizerTests
     }
 
     [Fact]
+    public void Chinese_punctuation_is_kept()
+    {
+        Assert.Equal("行动不便（需搀扶），住三楼：请提前联系", TextNormalizer.Normalize("行动不便（需搀扶），住三楼：请提前联系"));
+    }
+
+    [Fact]
     public void Compact_removes_every_space_and_dash_for_numbers()
     {
         Assert.Equal("13812345678", TextNormalizer.Compact("138-1234 5678"));

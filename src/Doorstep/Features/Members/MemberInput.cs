@@ -151,17 +151,17 @@ public sealed class MemberInput : IValidatableObject
         m.Gender = Gender;
         m.Ethnicity = TextNormalizer.Normalize(Ethnicity);
         m.BirthDate = BirthDate!.Value;
-        m.Education = Blank(Education);
+        m.Education = TextNormalizer.OrNull(Education);
         m.Category = Category;
         m.JoinedOn = JoinedOn;
         m.FullMemberOn = FullMemberOn;
-        m.RegisteredAddress = Blank(RegisteredAddress);
+        m.RegisteredAddress = TextNormalizer.OrNull(RegisteredAddress);
         m.RegisteredAreaId = RegisteredAreaId;
-        m.ResidenceAddress = Blank(ResidenceAddress);
+        m.ResidenceAddress = TextNormalizer.OrNull(ResidenceAddress);
         m.ResidenceAreaId = ResidenceAreaId;
         m.CareNeeds = CareNeeds.Aggregate(Members.CareNeeds.None, (all, n) => all | n);
         m.Status = Status;
-        m.Notes = Blank(Notes);
+        m.Notes = TextNormalizer.OrNull(Notes);
         if (NormalizedIdNumber is { } id && protector.Hash(id) != m.IdNumberHash)
         {
             m.SetIdNumber(id, protector);
@@ -172,6 +172,4 @@ public sealed class MemberInput : IValidatableObject
             m.SetPhone(phone, protector);
         }
     }
-
-    private static string? Blank(string? text) => TextNormalizer.Normalize(text) is { Length: > 0 } t ? t : null;
 }

@@ -36,9 +36,7 @@ public class ApplyModel(DoorstepDb db, TimeProvider clock) : PageModel
         [StringLength(200, ErrorMessage = "转接原因不能超过200个字。")]
         public string? Reason { get; set; }
 
-        public TransferParticulars Particulars => new(Clean(OtherParty), Clean(LetterNumber), Clean(Contact), Clean(Reason));
-
-        private static string? Clean(string? text) => TransferText.Clean(text);
+        public TransferParticulars Particulars => new(TextNormalizer.OrNull(OtherParty), TextNormalizer.OrNull(LetterNumber), TextNormalizer.OrNull(Contact), TextNormalizer.OrNull(Reason));
     }
 
     [BindProperty]

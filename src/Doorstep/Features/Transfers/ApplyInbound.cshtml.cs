@@ -94,9 +94,7 @@ public class ApplyInboundModel(DoorstepDb db, TimeProvider clock, PersonalDataPr
             }
         }
 
-        public TransferParticulars Particulars => new(Clean(OtherParty), Clean(LetterNumber), Clean(Contact), Clean(Reason));
-
-        private static string? Clean(string? text) => TransferText.Clean(text);
+        public TransferParticulars Particulars => new(TextNormalizer.OrNull(OtherParty), TextNormalizer.OrNull(LetterNumber), TextNormalizer.OrNull(Contact), TextNormalizer.OrNull(Reason));
     }
 
     [BindProperty]

@@ -39,7 +39,7 @@ public class DetailsModel(DoorstepDb db, TimeProvider clock) : PageModel
 
     public Task<IActionResult> OnPostReturnAsync(int id)
     {
-        var reason = TransferText.Clean(ReturnReason);
+        var reason = TextNormalizer.OrNull(ReturnReason);
         if (reason?.Length > 500)
         {
             reason = reason[..500];
