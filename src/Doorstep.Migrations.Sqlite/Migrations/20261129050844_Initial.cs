@@ -250,42 +250,6 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "OrgUnits",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SubDistrictId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ResidentialAreaId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_OrgUnits", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_OrgUnits_OrgUnits_ParentId",
-                        column: x => x.ParentId,
-                        principalTable: "OrgUnits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_OrgUnits_ResidentialAreas_ResidentialAreaId",
-                        column: x => x.ResidentialAreaId,
-                        principalTable: "ResidentialAreas",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_OrgUnits_SubDistricts_SubDistrictId",
-                        column: x => x.SubDistrictId,
-                        principalTable: "SubDistricts",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Members",
                 columns: table => new
                 {
@@ -294,6 +258,7 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                     SubDistrictId = table.Column<int>(type: "INTEGER", nullable: false),
                     OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    NameInitials = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     Gender = table.Column<int>(type: "INTEGER", nullable: false),
                     Ethnicity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -320,12 +285,6 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_Members", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Members_OrgUnits_OrgUnitId",
-                        column: x => x.OrgUnitId,
-                        principalTable: "OrgUnits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
                         name: "FK_Members_ResidentialAreas_RegisteredAreaId",
                         column: x => x.RegisteredAreaId,
                         principalTable: "ResidentialAreas",
@@ -335,6 +294,49 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                         name: "FK_Members_ResidentialAreas_ResidenceAreaId",
                         column: x => x.ResidenceAreaId,
                         principalTable: "ResidentialAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrgUnits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubDistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ResidentialAreaId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SecretaryMemberId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrgUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrgUnits_Members_SecretaryMemberId",
+                        column: x => x.SecretaryMemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OrgUnits_OrgUnits_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OrgUnits_ResidentialAreas_ResidentialAreaId",
+                        column: x => x.ResidentialAreaId,
+                        principalTable: "ResidentialAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OrgUnits_SubDistricts_SubDistrictId",
+                        column: x => x.SubDistrictId,
+                        principalTable: "SubDistricts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -360,6 +362,89 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                         name: "FK_TemporaryBranchMemberships_OrgUnits_OrgUnitId",
                         column: x => x.OrgUnitId,
                         principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Transfers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubDistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MemberName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Gender = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ethnicity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FullMemberOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IdNumberCipher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IdNumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IdNumberTail = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    FromOrgUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FromAreaId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToOrgUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToAreaId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OtherParty = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LetterNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AppliedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AppliedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcceptedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReturnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReturnedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReturnedAtStep = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Transfers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Transfers_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Transfers_OrgUnits_FromOrgUnitId",
+                        column: x => x.FromOrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Transfers_OrgUnits_ToOrgUnitId",
+                        column: x => x.ToOrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Transfers_ResidentialAreas_FromAreaId",
+                        column: x => x.FromAreaId,
+                        principalTable: "ResidentialAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Transfers_ResidentialAreas_ToAreaId",
+                        column: x => x.ToAreaId,
+                        principalTable: "ResidentialAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Transfers_SubDistricts_SubDistrictId",
+                        column: x => x.SubDistrictId,
+                        principalTable: "SubDistricts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -459,6 +544,11 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                 columns: new[] { "SubDistrictId", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Members_SubDistrictId_NameInitials",
+                table: "Members",
+                columns: new[] { "SubDistrictId", "NameInitials" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_ParentId",
                 table: "OrgUnits",
                 column: "ParentId");
@@ -467,6 +557,11 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                 name: "IX_OrgUnits_ResidentialAreaId",
                 table: "OrgUnits",
                 column: "ResidentialAreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrgUnits_SecretaryMemberId",
+                table: "OrgUnits",
+                column: "SecretaryMemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_SubDistrictId_Kind",
@@ -483,11 +578,73 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                 name: "IX_TemporaryBranchMemberships_MemberId",
                 table: "TemporaryBranchMemberships",
                 column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfers_FromAreaId",
+                table: "Transfers",
+                column: "FromAreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfers_FromOrgUnitId",
+                table: "Transfers",
+                column: "FromOrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfers_IdNumberHash",
+                table: "Transfers",
+                column: "IdNumberHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfers_MemberId_Pending",
+                table: "Transfers",
+                column: "MemberId",
+                unique: true,
+                filter: "\"Status\" IN (0, 1, 2)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfers_MemberId_Status",
+                table: "Transfers",
+                columns: new[] { "MemberId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfers_SubDistrictId_Status",
+                table: "Transfers",
+                columns: new[] { "SubDistrictId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfers_ToAreaId",
+                table: "Transfers",
+                column: "ToAreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transfers_ToOrgUnitId",
+                table: "Transfers",
+                column: "ToOrgUnitId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Members_OrgUnits_OrgUnitId",
+                table: "Members",
+                column: "OrgUnitId",
+                principalTable: "OrgUnits",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_OrgUnits_SubDistricts_SubDistrictId",
+                table: "OrgUnits");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_ResidentialAreas_SubDistricts_SubDistrictId",
+                table: "ResidentialAreas");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Members_OrgUnits_OrgUnitId",
+                table: "Members");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -516,22 +673,25 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                 name: "TemporaryBranchMemberships");
 
             migrationBuilder.DropTable(
+                name: "Transfers");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Members");
+                name: "SubDistricts");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");
 
             migrationBuilder.DropTable(
-                name: "ResidentialAreas");
+                name: "Members");
 
             migrationBuilder.DropTable(
-                name: "SubDistricts");
+                name: "ResidentialAreas");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Doorstep.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DoorstepDb))]
-    [Migration("20261129034707_Initial")]
+    [Migration("20261129050844_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -198,6 +198,11 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameInitials")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -259,6 +264,8 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                     b.HasIndex("OrgUnitId", "Name");
 
                     b.HasIndex("SubDistrictId", "Name");
+
+                    b.HasIndex("SubDistrictId", "NameInitials");
 
                     b.ToTable("Members");
                 });
@@ -327,6 +334,9 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                     b.Property<int?>("ResidentialAreaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SecretaryMemberId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SubDistrictId")
                         .HasColumnType("INTEGER");
 
@@ -335,6 +345,8 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("ResidentialAreaId");
+
+                    b.HasIndex("SecretaryMemberId");
 
                     b.HasIndex("SubDistrictId", "Kind");
 
@@ -387,6 +399,162 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("SubDistricts");
+                });
+
+            modelBuilder.Entity("Doorstep.Features.Transfers.Transfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ethnicity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromOrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FullMemberOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdNumberCipher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberTail")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LetterNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherParty")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReturnedAtStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubDistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToOrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAreaId");
+
+                    b.HasIndex("FromOrgUnitId");
+
+                    b.HasIndex("IdNumberHash");
+
+                    b.HasIndex("ToAreaId");
+
+                    b.HasIndex("ToOrgUnitId");
+
+                    b.HasIndex("MemberId", "Status");
+
+                    b.HasIndex("SubDistrictId", "Status");
+
+                    b.HasIndex(new[] { "MemberId" }, "IX_Transfers_MemberId_Pending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN (0, 1, 2)");
+
+                    b.ToTable("Transfers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -599,6 +767,11 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                         .HasForeignKey("ResidentialAreaId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Doorstep.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SecretaryMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Doorstep.Features.Organizations.SubDistrict", null)
                         .WithMany()
                         .HasForeignKey("SubDistrictId")
@@ -619,6 +792,46 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("SubDistrict");
+                });
+
+            modelBuilder.Entity("Doorstep.Features.Transfers.Transfer", b =>
+                {
+                    b.HasOne("Doorstep.Features.Organizations.ResidentialArea", null)
+                        .WithMany()
+                        .HasForeignKey("FromAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Doorstep.Features.Organizations.OrgUnit", "FromOrgUnit")
+                        .WithMany()
+                        .HasForeignKey("FromOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Doorstep.Features.Members.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Doorstep.Features.Organizations.SubDistrict", null)
+                        .WithMany()
+                        .HasForeignKey("SubDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Doorstep.Features.Organizations.ResidentialArea", null)
+                        .WithMany()
+                        .HasForeignKey("ToAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Doorstep.Features.Organizations.OrgUnit", "ToOrgUnit")
+                        .WithMany()
+                        .HasForeignKey("ToOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("FromOrgUnit");
+
+                    b.Navigation("Member");
+
+                    b.Navigation("ToOrgUnit");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

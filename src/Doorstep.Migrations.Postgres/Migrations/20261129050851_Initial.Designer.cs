@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Doorstep.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(DoorstepDb))]
-    [Migration("20261129043937_OrgUnitSecretary")]
-    partial class OrgUnitSecretary
+    [Migration("20261129050851_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -418,6 +418,164 @@ namespace Doorstep.Migrations.Postgres.Migrations
                     b.ToTable("SubDistricts");
                 });
 
+            modelBuilder.Entity("Doorstep.Features.Transfers.Transfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Ethnicity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("FromAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FromOrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FullMemberOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdNumberCipher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IdNumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdNumberTail")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LetterNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("OtherParty")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReturnedAtStep")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubDistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ToAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ToOrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAreaId");
+
+                    b.HasIndex("FromOrgUnitId");
+
+                    b.HasIndex("IdNumberHash");
+
+                    b.HasIndex("ToAreaId");
+
+                    b.HasIndex("ToOrgUnitId");
+
+                    b.HasIndex("MemberId", "Status");
+
+                    b.HasIndex("SubDistrictId", "Status");
+
+                    b.HasIndex(new[] { "MemberId" }, "IX_Transfers_MemberId_Pending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN (0, 1, 2)");
+
+                    b.ToTable("Transfers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -659,6 +817,46 @@ namespace Doorstep.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("SubDistrict");
+                });
+
+            modelBuilder.Entity("Doorstep.Features.Transfers.Transfer", b =>
+                {
+                    b.HasOne("Doorstep.Features.Organizations.ResidentialArea", null)
+                        .WithMany()
+                        .HasForeignKey("FromAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Doorstep.Features.Organizations.OrgUnit", "FromOrgUnit")
+                        .WithMany()
+                        .HasForeignKey("FromOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Doorstep.Features.Members.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Doorstep.Features.Organizations.SubDistrict", null)
+                        .WithMany()
+                        .HasForeignKey("SubDistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Doorstep.Features.Organizations.ResidentialArea", null)
+                        .WithMany()
+                        .HasForeignKey("ToAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Doorstep.Features.Organizations.OrgUnit", "ToOrgUnit")
+                        .WithMany()
+                        .HasForeignKey("ToOrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("FromOrgUnit");
+
+                    b.Navigation("Member");
+
+                    b.Navigation("ToOrgUnit");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
