@@ -48,6 +48,13 @@ if ! dotnet build Doorstep.slnx -c Release -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
+say "checking formatting"
+if ! dotnet format Doorstep.slnx --verify-no-changes --no-restore; then
+  echo "formatting differs: run 'dotnet format Doorstep.slnx'" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 run() { # name, project, extra environment...
   local name=$1 project=$2; shift 2
   say "tests: $name"

@@ -40,7 +40,8 @@ public partial class ErrorModel(ILogger<ErrorModel> logger) : PageModel
                 Status = 500,
                 Title = "服务器出错",
                 Detail = $"请稍后再试；问题编号 {ReferenceId}。",
-            }) { StatusCode = 500 };
+            })
+            { StatusCode = 500 };
         }
 
         return Page();

@@ -10,12 +10,9 @@ namespace Doorstep.Infrastructure;
 public static class Pinyin
 {
     /// <summary>Surnames whose reading as a surname starts with another letter than the common reading.</summary>
-    private static readonly Dictionary<char, char> SurnameInitials = new()
-    {
-        ['曾'] = 'z', ['单'] = 's', ['解'] = 'x', ['仇'] = 'q', ['区'] = 'o', ['查'] = 'z', ['朴'] = 'p',
-        ['乐'] = 'y', ['覃'] = 'q', ['翟'] = 'z', ['盖'] = 'g', ['缪'] = 'm', ['种'] = 'c', ['秘'] = 'b',
-        ['召'] = 's', ['洗'] = 'x', ['尉'] = 'y', ['员'] = 'y', ['长'] = 'z', ['重'] = 'c', ['薄'] = 'b',
-    };
+    private static readonly Dictionary<char, char> SurnameInitials =
+        "曾z 单s 解x 仇q 区o 查z 朴p 乐y 覃q 翟z 盖g 缪m 种c 秘b 召s 洗x 尉y 员y 长z 重c 薄b"
+            .Split(' ').ToDictionary(pair => pair[0], pair => pair[1]);
 
     private static readonly Lazy<Transliterator> Latin = new(() =>
     {

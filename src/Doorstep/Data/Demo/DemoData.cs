@@ -61,13 +61,19 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
         {
             var general = new OrgUnit
             {
-                SubDistrictId = subDistrict.Id, Parent = committee, Kind = OrgUnitKind.GeneralBranch,
-                Name = $"{area.Name}居民区党总支", ResidentialAreaId = area.Id,
+                SubDistrictId = subDistrict.Id,
+                Parent = committee,
+                Kind = OrgUnitKind.GeneralBranch,
+                Name = $"{area.Name}居民区党总支",
+                ResidentialAreaId = area.Id,
             };
             var branches = Enumerable.Range(1, 2 + (area.Id % 3)).Select(i => new OrgUnit
             {
-                SubDistrictId = subDistrict.Id, Parent = general, Kind = OrgUnitKind.Branch,
-                Name = $"{area.Name}居民区第{"一二三四"[i - 1]}党支部", ResidentialAreaId = area.Id,
+                SubDistrictId = subDistrict.Id,
+                Parent = general,
+                Kind = OrgUnitKind.Branch,
+                Name = $"{area.Name}居民区第{"一二三四"[i - 1]}党支部",
+                ResidentialAreaId = area.Id,
             }).ToList();
             db.OrgUnits.Add(general);
             db.OrgUnits.AddRange(branches);
@@ -76,8 +82,11 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
 
         var caihong = new OrgUnit
         {
-            SubDistrictId = subDistrict.Id, Parent = committee, Kind = OrgUnitKind.TemporaryBranch,
-            Name = "彩虹之嘉临时党支部", Place = "彩虹湾",
+            SubDistrictId = subDistrict.Id,
+            Parent = committee,
+            Kind = OrgUnitKind.TemporaryBranch,
+            Name = "彩虹之嘉临时党支部",
+            Place = "彩虹湾",
         };
         db.OrgUnits.Add(caihong);
         await db.SaveChangesAsync();

@@ -145,7 +145,11 @@ public sealed partial class ScaleData(DoorstepDb db, PersonalDataProtector prote
             var memberId = member.Id.ToString(CultureInfo.InvariantCulture);
             yield return new AuditEntry
             {
-                Id = id++, OccurredAt = created, UserName = "系统", EntityType = nameof(Member), EntityId = memberId,
+                Id = id++,
+                OccurredAt = created,
+                UserName = "系统",
+                EntityType = nameof(Member),
+                EntityId = memberId,
                 Action = AuditAction.Created,
                 Changes = AuditTrail.Serialize([new AuditChange(nameof(Member.Name), null, member.Name)]),
             };
@@ -160,7 +164,11 @@ public sealed partial class ScaleData(DoorstepDb db, PersonalDataProtector prote
                 created = created.AddDays(random.Next(1, 300));
                 yield return new AuditEntry
                 {
-                    Id = id++, OccurredAt = created, UserName = "generated", EntityType = nameof(Member), EntityId = memberId,
+                    Id = id++,
+                    OccurredAt = created,
+                    UserName = "generated",
+                    EntityType = nameof(Member),
+                    EntityId = memberId,
                     Action = AuditAction.Updated,
                     Changes = AuditTrail.Serialize([new AuditChange(nameof(Member.Notes), null, "入户走访后更新联系方式")]),
                 };

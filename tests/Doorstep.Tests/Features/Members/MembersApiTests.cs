@@ -10,8 +10,19 @@ public class MembersApiTests(DoorstepApp app)
 {
     private static object Body(string name, string idNumber, DateOnly birth, int orgUnitId, int version = 0, string? notes = null) => new
     {
-        name, idNumber, birthDate = birth, orgUnitId, version, notes, ethnicity = "汉族", gender = "Female", category = "Full",
-        joinedOn = "1975-07-01", fullMemberOn = "1976-07-01", careNeeds = new[] { "LowVision" }, status = "Normal",
+        name,
+        idNumber,
+        birthDate = birth,
+        orgUnitId,
+        version,
+        notes,
+        ethnicity = "汉族",
+        gender = "Female",
+        category = "Full",
+        joinedOn = "1975-07-01",
+        fullMemberOn = "1976-07-01",
+        careNeeds = new[] { "LowVision" },
+        status = "Normal",
     };
 
     private async Task<int> ZhangqiaoBranchAsync() =>
