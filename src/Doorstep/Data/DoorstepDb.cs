@@ -120,12 +120,21 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
             return;
         }
 
-        foreach (var entry in ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        var written = ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (written.Count == 0)
         {
-            var unit = await OrgUnits.AsNoTracking()
-                .Where(u => u.Id == entry.Entity.OrgUnitId)
-                .Select(u => new { u.SubDistrictId, u.ResidentialAreaId })
-                .FirstOrDefaultAsync(cancellationToken);
+            return;
+        }
+
+        // One query for all org units involved: an import saves thousands of files at once.
+        var unitIds = written.Select(e => e.Entity.OrgUnitId).Distinct().ToList();
+        var units = await OrgUnits.AsNoTracking()
+            .Where(u => unitIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.SubDistrictId, u.ResidentialAreaId })
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+        foreach (var entry in written)
+        {
+            var unit = units.GetValueOrDefault(entry.Entity.OrgUnitId);
             var allowed = unit is not null && unit.SubDistrictId == entry.Entity.SubDistrictId && scope.Kind switch
             {
                 ScopeKind.SubDistrict => unit.SubDistrictId == scope.SubDistrictId,
