@@ -1,5 +1,6 @@
 using Doorstep.Features.Accounts;
 using Doorstep.Features.Members;
+using Doorstep.Features.Members.Import;
 using Doorstep.Features.Organizations;
 using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<TemporaryBranchMembership> TemporaryBranchMemberships => Set<TemporaryBranchMembership>();
+    public DbSet<MemberImport> MemberImports => Set<MemberImport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,3 +1,4 @@
+using Doorstep.Features.Members.Import;
 using Doorstep.Infrastructure;
 
 namespace Doorstep.Features.Members;
@@ -16,6 +17,7 @@ public static class MembersFeature
             .AddPolicy(MemberFiles, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre, Roles.TemporaryBranchSecretary))
             .AddPolicy(EditMembers, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre));
         services.AddNavItem(new NavItem("党员档案", "/Members", MemberFiles, 10));
+        services.AddMemberImport();
         return services;
     }
 }
