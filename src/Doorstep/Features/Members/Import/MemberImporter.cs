@@ -102,7 +102,7 @@ public sealed partial class MemberImporter(
 
                 if (Rows == MaxRows)
                 {
-                    Problem(row.Number, "", $"一次最多导入{MaxRows}行，此行及以下没有检查", "请把表格分成几个文件，分别导入");
+                    Problem(row.Number, "表格", $"一次最多导入{MaxRows}行，此行及以下没有检查", "请把表格分成几个文件，分别导入");
                     break;
                 }
 
@@ -123,7 +123,7 @@ public sealed partial class MemberImporter(
 
             if (Rows == 0 && ProblemCount == 0)
             {
-                Problem(header.RowNumber, "", "表头下方没有党员数据", "请在表头下方逐行填写党员信息");
+                Problem(header.RowNumber, "表格", "表头下方没有党员数据", "请在表头下方逐行填写党员信息");
             }
 
             if (transaction is not null && ProblemCount > 0)
