@@ -1,5 +1,6 @@
 using Doorstep.Features.Accounts;
 using Doorstep.Features.Members;
+using Doorstep.Features.Members.Import;
 using Doorstep.Features.Organizations;
 using Doorstep.Features.Transfers;
 using Doorstep.Infrastructure;
@@ -32,6 +33,7 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
     public DbSet<Member> Members => Set<Member>();
     public DbSet<TemporaryBranchMembership> TemporaryBranchMemberships => Set<TemporaryBranchMembership>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<MemberImport> MemberImports => Set<MemberImport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>
@@ -148,12 +150,21 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
             return;
         }
 
-        foreach (var entry in ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        var written = ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (written.Count == 0)
         {
-            var unit = await OrgUnits.AsNoTracking()
-                .Where(u => u.Id == entry.Entity.OrgUnitId)
-                .Select(u => new { u.SubDistrictId, u.ResidentialAreaId })
-                .FirstOrDefaultAsync(cancellationToken);
+            return;
+        }
+
+        // One query for all org units involved: an import saves thousands of files at once.
+        var unitIds = written.Select(e => e.Entity.OrgUnitId).Distinct().ToList();
+        var units = await OrgUnits.AsNoTracking()
+            .Where(u => unitIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.SubDistrictId, u.ResidentialAreaId })
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+        foreach (var entry in written)
+        {
+            var unit = units.GetValueOrDefault(entry.Entity.OrgUnitId);
             var allowed = unit is not null && unit.SubDistrictId == entry.Entity.SubDistrictId && scope.Kind switch
             {
                 ScopeKind.SubDistrict => unit.SubDistrictId == scope.SubDistrictId,

@@ -40,5 +40,23 @@ public sealed record CurrentUser(string? Id, string Name, DataScope Scope)
 /// </summary>
 public sealed class CurrentUserAccessor(IHttpContextAccessor http)
 {
-    public CurrentUser Current => CurrentUser.From(http.HttpContext);
+    private static readonly AsyncLocal<CurrentUser?> Acting = new();
+
+    public CurrentUser Current => Acting.Value ?? CurrentUser.From(http.HttpContext);
+
+    /// <summary>
+    /// Background work started by a user (a member import) runs outside the request but must keep
+    /// that user's scope and name in the audit. Holds for the calling async flow until disposed.
+    /// </summary>
+    public static IDisposable ActAs(CurrentUser user)
+    {
+        var previous = Acting.Value;
+        Acting.Value = user;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(CurrentUser? previous) : IDisposable
+    {
+        public void Dispose() => Acting.Value = previous;
+    }
 }

@@ -25,9 +25,11 @@ public sealed class PersonalDataProtector
         _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "doorstep/lookup"u8.ToArray());
     }
 
-    public string Encrypt(string plain)
+    public string Encrypt(string plain) => Convert.ToBase64String(Encrypt(Encoding.UTF8.GetBytes(plain)));
+
+    /// <summary>For whole files that hold personal data, e.g. an uploaded roster kept between preview and import.</summary>
+    public byte[] Encrypt(byte[] plainBytes)
     {
-        var plainBytes = Encoding.UTF8.GetBytes(plain);
         var sealedBytes = new byte[1 + AesGcm.NonceByteSizes.MaxSize + plainBytes.Length + AesGcm.TagByteSizes.MaxSize];
         sealedBytes[0] = FormatVersion;
         var nonce = sealedBytes.AsSpan(1, AesGcm.NonceByteSizes.MaxSize);
@@ -36,12 +38,13 @@ public sealed class PersonalDataProtector
         var tag = sealedBytes.AsSpan(1 + nonce.Length + plainBytes.Length);
         using var aes = new AesGcm(_encryptionKey, AesGcm.TagByteSizes.MaxSize);
         aes.Encrypt(nonce, plainBytes, cipher, tag);
-        return Convert.ToBase64String(sealedBytes);
+        return sealedBytes;
     }
 
-    public string Decrypt(string sealedText)
+    public string Decrypt(string sealedText) => Encoding.UTF8.GetString(Decrypt(Convert.FromBase64String(sealedText)));
+
+    public byte[] Decrypt(byte[] sealedBytes)
     {
-        var sealedBytes = Convert.FromBase64String(sealedText);
         if (sealedBytes.Length < 1 + 12 + 16 || sealedBytes[0] != FormatVersion)
         {
             throw new CryptographicException("Unknown personal-data format.");
@@ -53,7 +56,7 @@ public sealed class PersonalDataProtector
         var plain = new byte[cipher.Length];
         using var aes = new AesGcm(_encryptionKey, 16);
         aes.Decrypt(nonce, cipher, tag, plain);
-        return Encoding.UTF8.GetString(plain);
+        return plain;
     }
 
     public string Hash(string plain) =>

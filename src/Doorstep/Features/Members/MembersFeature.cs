@@ -1,3 +1,4 @@
+using Doorstep.Features.Members.Import;
 using Doorstep.Infrastructure;
 
 namespace Doorstep.Features.Members;
@@ -20,6 +21,7 @@ public static class MembersFeature
             .AddPolicy(EditMembers, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre))
             .AddPolicy(FullExport, p => p.RequireRole(Roles.SubDistrictAdmin));
         services.AddNavItem(new NavItem("党员档案", "/Members", MemberFiles, 10));
+        services.AddMemberImport();
         return services;
     }
 }

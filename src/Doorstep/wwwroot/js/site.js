@@ -27,3 +27,32 @@ document.addEventListener("click", (event) => {
         window.print();
     }
 });
+
+// An import being checked or written: poll its progress, and show the result once it is done.
+// Without this script the page offers a refresh link.
+const importProgress = document.querySelector("[data-progress-url]");
+if (importProgress) {
+    const bar = importProgress.querySelector("progress");
+    const text = importProgress.querySelector(".progress-text");
+    const poll = async () => {
+        try {
+            const response = await fetch(importProgress.dataset.progressUrl, { headers: { Accept: "application/json" } });
+            if (response.ok) {
+                const state = await response.json();
+                if (state.finished) {
+                    window.location.reload();
+                    return;
+                }
+                if (state.percent !== null) {
+                    bar.value = state.percent;
+                    bar.textContent = state.percent + "%";
+                }
+                text.textContent = state.text;
+            }
+        } catch {
+            // A dropped connection on a phone: try again on the next tick.
+        }
+        window.setTimeout(poll, 1000);
+    };
+    window.setTimeout(poll, 1000);
+}

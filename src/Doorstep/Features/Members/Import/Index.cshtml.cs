@@ -1,0 +1,104 @@
+using Doorstep.Data;
+using Doorstep.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Doorstep.Features.Members.Import;
+
+/// <summary>批量导入: the template, the upload, and the user's recent imports.</summary>
+[Authorize(Policy = MembersFeature.EditMembers)]
+public class IndexModel(DoorstepDb db, PersonalDataProtector protector, ImportJobs jobs, TimeProvider clock) : PageModel
+{
+    public sealed record RecentImport(int Id, string FileName, DateTime CreatedAt, MemberImportStatus Status);
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    public string? Refusal { get; private set; }
+    public IReadOnlyList<RecentImport> Recent { get; private set; } = [];
+
+    public async Task OnGetAsync() => await ShowAsync();
+
+    public IActionResult OnGetTemplate() =>
+        File(RosterTemplate.Create(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", RosterTemplate.FileName);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (importId, refusal) = await ReceiveAsync();
+        if (importId is { } id)
+        {
+            return Redirect($"/Members/Import/Preview/{id}");
+        }
+
+        Refusal = refusal;
+        await ShowAsync();
+        return Page();
+    }
+
+    /// <summary>Keeps the file and queues its check, or says why it is refused; never throws at a strange file.</summary>
+    private async Task<(int? ImportId, string? Refusal)> ReceiveAsync()
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            return (null, "请先选择要上传的表格文件（.xlsx 或 .csv）。");
+        }
+
+        // Judged before it is read: a 50 MB upload is refused without holding it in memory.
+        if (Upload.Length > RosterUpload.MaxBytes)
+        {
+            return (null, RosterUpload.SizeRefusal);
+        }
+
+        byte[] content;
+        await using (var stream = Upload.OpenReadStream())
+        {
+            using var buffer = new MemoryStream((int)Upload.Length);
+            await stream.CopyToAsync(buffer);
+            content = buffer.ToArray();
+        }
+
+        var upload = RosterUpload.Inspect(content);
+        if (upload.Refusal is not null)
+        {
+            return (null, upload.Refusal);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await ForgetOldFilesAsync(now);
+        var fileName = Path.GetFileName(TextNormalizer.Normalize(Upload.FileName));
+        var import = new MemberImport
+        {
+            UserId = db.CurrentUser.Id!,
+            UserName = db.CurrentUser.Name,
+            FileName = fileName.Length > 200 ? fileName[..200] : fileName,
+            Format = upload.Format,
+            TextEncoding = upload.EncodingName,
+            ContentCipher = protector.Encrypt(content),
+            Status = MemberImportStatus.Checking,
+            CreatedAt = now,
+            StartedAt = now,
+        };
+        db.MemberImports.Add(import);
+        await db.SaveChangesAsync();
+        jobs.Enqueue(new ImportJob(import.Id, ImportPhase.Check, db.CurrentUser));
+        return (import.Id, null);
+    }
+
+    /// <summary>Uploaded rosters hold personal data: kept a day for their preview, then emptied.</summary>
+    private Task<int> ForgetOldFilesAsync(DateTime now)
+    {
+        var before = now - MemberImport.KeepFile;
+        return db.MemberImports
+            .Where(i => i.CreatedAt < before && i.ContentCipher != null && i.Status != MemberImportStatus.Importing)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ContentCipher, (byte[]?)null));
+    }
+
+    private async Task ShowAsync() =>
+        Recent = await db.MemberImports.AsNoTracking()
+            .Where(i => i.UserId == db.CurrentUser.Id)
+            .OrderByDescending(i => i.CreatedAt).Take(5)
+            .Select(i => new RecentImport(i.Id, i.FileName, i.CreatedAt, i.Status))
+            .ToListAsync();
+}

@@ -1,0 +1,418 @@
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
+using Doorstep.Data;
+using Doorstep.Features.Organizations;
+using Doorstep.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Doorstep.Features.Members.Import;
+
+/// <summary>
+/// Checks a roster row by row with the member pages' own rules and, once confirmed, writes it all or
+/// nothing. Both passes run the same code on the stored file: the import never trusts the preview,
+/// it checks again inside its transaction and writes nothing if anything is wrong now.
+/// </summary>
+/// <remarks>
+/// Rows are read as a stream and handled a chunk at a time (one look-up of ID numbers per chunk, one
+/// save per chunk, then the change tracker is cleared), so memory stays bounded by the chunk, the
+/// set of ID hashes seen and the capped report. Every write still goes through
+/// DoorstepDb.SaveChangesAsync: one audit row per member, the scope guard, pinyin initials.
+/// </remarks>
+public sealed partial class MemberImporter(
+    DoorstepDb db, PersonalDataProtector protector, ImportJobs queue, IServiceProvider services, TimeProvider clock, ILogger<MemberImporter> logger)
+{
+    public const int ChunkSize = 1000;
+    public const int MaxRows = 200_000;
+
+    public async Task RunAsync(int importId, ImportPhase phase, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var file = await db.MemberImports.AsNoTracking().Where(i => i.Id == importId)
+            .Select(i => new { i.Format, i.TextEncoding, i.ContentCipher }).SingleAsync(cancellationToken);
+        if (file.ContentCipher is null)
+        {
+            await FailAsync(db, clock, importId, "上传的文件已过期，请重新上传。");
+            return;
+        }
+
+        var reader = new RosterReader(protector.Decrypt(file.ContentCipher), file.Format, RosterUpload.EncodingNamed(file.TextEncoding));
+        var run = new Run(db, protector, queue, services, clock, importId, phase, reader);
+        await run.ExecuteAsync(cancellationToken);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        LogDone(logger, importId, phase, run.Rows, run.ProblemCount, run.NewCount, run.UpdateCount, seconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Member import {ImportId} {Phase}: {Rows} rows, {Problems} problems, {New} new, {Updated} updated in {Seconds:0.0} s")]
+    private static partial void LogDone(ILogger logger, int importId, ImportPhase phase, int rows, int problems, int @new, int updated, double seconds);
+
+    /// <summary>Marks an import as failed with a message for the user; nothing of it was written.</summary>
+    public static Task FailAsync(DoorstepDb db, TimeProvider clock, int importId, string message) =>
+        db.MemberImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Status, MemberImportStatus.Failed)
+            .SetProperty(i => i.Message, message)
+            .SetProperty(i => i.FinishedAt, clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>One pass over the file.</summary>
+    private sealed class Run(
+        DoorstepDb db, PersonalDataProtector protector, ImportJobs queue, IServiceProvider services, TimeProvider clock,
+        int importId, ImportPhase phase, RosterReader reader)
+    {
+        private readonly DoorstepDb _db = db;
+        private readonly PersonalDataProtector _protector = protector;
+        private readonly List<ImportProblem> _problems = [];
+        private readonly List<ImportUpdate> _updates = [];
+        private readonly List<ImportCreation> _news = [];
+        private readonly Dictionary<string, int> _firstRowOfId = [];
+        private readonly HashSet<int> _rowsReportedAsDuplicates = [];
+        private RosterHeader? _header;
+        private RosterNames _names = null!;
+
+        public int Rows { get; private set; }
+        public int ProblemCount { get; private set; }
+        public int NewCount { get; private set; }
+        public int UpdateCount { get; private set; }
+        private int _unchanged;
+
+        /// <summary>Writes only on the import pass, and only while nothing is wrong.</summary>
+        private bool Writing => phase == ImportPhase.Commit && ProblemCount == 0;
+
+        public async Task ExecuteAsync(CancellationToken cancellationToken)
+        {
+            using var rows = reader.Rows().GetEnumerator();
+            if (FindHeader(rows) is not { } header)
+            {
+                await FinishAsync(cancellationToken);
+                return;
+            }
+
+            _header = header;
+
+            _names = await LoadNamesAsync(cancellationToken);
+            await using var transaction = phase == ImportPhase.Commit ? await _db.Database.BeginTransactionAsync(cancellationToken) : null;
+            _db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+            var chunk = new List<RosterEntry>(ChunkSize);
+            while (rows.MoveNext())
+            {
+                var row = rows.Current;
+                if (header.Columns.Values.All(c => RosterCell.Text(row[c]).Length == 0))
+                {
+                    continue;
+                }
+
+                if (Rows == MaxRows)
+                {
+                    Problem(row.Number, "表格", $"一次最多导入{MaxRows}行，此行及以下没有检查", "请把表格分成几个文件，分别导入");
+                    break;
+                }
+
+                Rows++;
+                chunk.Add(RosterEntry.Read(row, header, _names));
+                if (chunk.Count == ChunkSize)
+                {
+                    await HandleAsync(chunk, cancellationToken);
+                    chunk.Clear();
+                }
+            }
+
+            await HandleAsync(chunk, cancellationToken);
+            if (reader.Refusal is { } refusal)
+            {
+                Problem(0, "表格", refusal, "请把党员名册复制到一个新的表格中，只保留需要的列，再上传");
+            }
+
+            if (Rows == 0 && ProblemCount == 0)
+            {
+                Problem(header.RowNumber, "表格", "表头下方没有党员数据", "请在表头下方逐行填写党员信息");
+            }
+
+            if (transaction is not null && ProblemCount > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+
+            await FinishAsync(cancellationToken);
+            if (transaction is not null && ProblemCount == 0)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        private RosterHeader? FindHeader(IEnumerator<RosterRow> rows)
+        {
+            while (rows.MoveNext() && rows.Current.Number <= RosterHeader.SearchRows)
+            {
+                if (RosterHeader.TryRead(rows.Current, out var problem) is not { } header)
+                {
+                    continue;
+                }
+
+                if (problem is not null)
+                {
+                    Problem(header.RowNumber, "表头", problem, "请修改表头后重新上传");
+                    return null;
+                }
+
+                return header;
+            }
+
+            if (reader.Refusal is { } refusal)
+            {
+                Problem(0, "表格", refusal, "请把党员名册复制到一个新的表格中，只保留需要的列，再上传");
+            }
+            else
+            {
+                Problem(0, "表头", $"前{RosterHeader.SearchRows}行中找不到表头（如“姓名”“身份证号”“出生日期”等列名）",
+                    "请使用导入模板，或在数据上方加一行列名");
+            }
+
+            return null;
+        }
+
+        private async Task<RosterNames> LoadNamesAsync(CancellationToken cancellationToken)
+        {
+            var scope = _db.CurrentUser.Scope;
+            var areas = await MemberFormOptions.AreasAsync(_db);
+            var units = await MemberFormOptions.HoldingUnitsAsync(_db);
+            var all = await _db.OrgUnits.AsNoTracking().Where(u => u.SubDistrictId == scope.SubDistrictId && u.Kind != OrgUnitKind.TemporaryBranch)
+                .Select(u => new Choice(u.Id, u.Name)).ToListAsync(cancellationToken);
+            return new RosterNames(areas, units, all);
+        }
+
+        private async Task HandleAsync(List<RosterEntry> chunk, CancellationToken cancellationToken)
+        {
+            if (chunk.Count == 0)
+            {
+                return;
+            }
+
+            var hashes = chunk.Select(e => e.IdNumber is { } id && IdNumber.Problem(id) is null ? _protector.Hash(id) : null).ToList();
+            var wanted = hashes.OfType<string>().Distinct().ToList();
+            // Which numbers are on file anywhere, then which of those this user holds: a roster of new
+            // members costs one query per chunk.
+            var onFile = await _db.Members.IgnoreQueryFilters().Where(m => wanted.Contains(m.IdNumberHash)).Select(m => m.IdNumberHash).ToListAsync(cancellationToken);
+            var inScope = _db.Members.Where(m => onFile.Contains(m.IdNumberHash));
+            var held = onFile.Count == 0
+                ? []
+                : await (Writing ? inScope : inScope.AsNoTracking()).ToDictionaryAsync(m => m.IdNumberHash, cancellationToken);
+            var elsewhere = onFile.Where(h => !held.ContainsKey(h)).ToHashSet();
+
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                var entry = chunk[i];
+                var hash = hashes[i];
+                if (entry.IdNumber == RosterTemplate.ExampleIdNumber)
+                {
+                    Problem(entry.Row, Column(RosterField.IdNumber), "这是导入模板中的示例行", "请删除此行后重新上传");
+                    continue;
+                }
+
+                if (hash is not null && !IsFirstOfId(entry.Row, hash))
+                {
+                    continue;
+                }
+
+                if (hash is not null && elsewhere.Contains(hash))
+                {
+                    // Whose file it is lies outside this user's scope: say that it exists, not whose it is.
+                    Problem(entry.Row, Column(RosterField.IdNumber), "该身份证号已在您的管理范围以外建档，不能由您导入或修改",
+                        "请删除此行；如档案需要修改，请联系档案所在居民区或街道管理员");
+                }
+                else if (hash is not null && held.TryGetValue(hash, out var member))
+                {
+                    Update(entry, member);
+                }
+                else
+                {
+                    Create(entry);
+                }
+            }
+
+            if (Writing)
+            {
+                await _db.SaveChangesAsync(cancellationToken);
+            }
+
+            _db.ChangeTracker.Clear();
+            queue.Report(importId, new ImportProgress(phase, (int)(reader.Fraction * 100), Rows, Queued: false));
+        }
+
+        /// <summary>The same person twice in one file is an error on both rows: which one is right is for the user to say.</summary>
+        private bool IsFirstOfId(int row, string hash)
+        {
+            if (_firstRowOfId.TryAdd(hash, row))
+            {
+                return true;
+            }
+
+            var first = _firstRowOfId[hash];
+            if (_rowsReportedAsDuplicates.Add(first))
+            {
+                Problem(first, Column(RosterField.IdNumber), $"与第{row}行的身份证号相同", "同一名党员只保留一行");
+            }
+
+            Problem(row, Column(RosterField.IdNumber), $"与第{first}行的身份证号相同", "同一名党员只保留一行");
+            return false;
+        }
+
+        private void Update(RosterEntry entry, Member member)
+        {
+            var input = MemberInput.From(member);
+            entry.ApplyTo(input);
+            var found = Check(entry, input);
+            if (entry.OrgUnitId is { } unit && unit != member.OrgUnitId)
+            {
+                var current = _names.UnitName(member.OrgUnitId);
+                found.Add((RosterField.OrgUnit, $"该党员的档案现由“{current}”管理，组织关系须通过接转变更",
+                    $"把此格改为“{current}”或留空；如需转接，请办理组织关系接转"));
+            }
+
+            if (Report(entry.Row, found))
+            {
+                return;
+            }
+
+            var before = Describe(member);
+            input.ApplyTo(member, _protector);
+            var changes = Describe(member).Zip(before, (now, then) => (now, then))
+                .Where(x => x.now.Compare != x.then.Compare)
+                .Select(x => new FieldChange(x.now.Field, x.then.Display, x.now.Display)).ToList();
+            if (changes.Count == 0)
+            {
+                _unchanged++;
+                return;
+            }
+
+            UpdateCount++;
+            if (_updates.Count < ImportReport.MaxUpdates)
+            {
+                _updates.Add(new ImportUpdate(entry.Row, member.Name, Masked.IdNumber(member.IdNumberTail), changes));
+            }
+        }
+
+        private void Create(RosterEntry entry)
+        {
+            var input = new MemberInput();
+            entry.ApplyTo(input);
+            entry.FillFromIdNumber(input);
+            var found = Check(entry, input);
+            if (entry.IdNumber is null && !found.Any(f => f.Field == RosterField.IdNumber))
+            {
+                found.Add((RosterField.IdNumber, "没有填写公民身份号码（导入按身份证号识别党员）", "请填写18位公民身份号码"));
+            }
+
+            if (input.OrgUnitId is null && !found.Any(f => f.Field == RosterField.OrgUnit))
+            {
+                found.Add((RosterField.OrgUnit, "新建档案须填写所在党组织", $"填写您管理范围内的党支部或党总支，如“{_names.ExampleUnit}”"));
+            }
+
+            if (Report(entry.Row, found))
+            {
+                return;
+            }
+
+            NewCount++;
+            var idNumber = input.NormalizedIdNumber!;
+            if (_news.Count < ImportReport.MaxNews)
+            {
+                _news.Add(new ImportCreation(entry.Row, TextNormalizer.Normalize(input.Name), Masked.IdNumber(idNumber[^4..]), _names.UnitName(input.OrgUnitId!.Value)));
+            }
+
+            if (Writing)
+            {
+                var member = new Member { Name = "", SubDistrictId = _db.CurrentUser.Scope.SubDistrictId, OrgUnitId = input.OrgUnitId!.Value };
+                input.ApplyTo(member, _protector);
+                _db.Members.Add(member);
+            }
+        }
+
+        /// <summary>The row's own reading problems, then the pages' rules: data annotations and the checks across fields.</summary>
+        private List<(RosterField Field, string Message, string? Fix)> Check(RosterEntry entry, MemberInput input)
+        {
+            var found = entry.Problems.Select(p => (p.Field, p.Message, (string?)null)).ToList();
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(input, new ValidationContext(input, services, null), results, validateAllProperties: true);
+            foreach (var result in results)
+            {
+                var property = result.MemberNames.FirstOrDefault() ?? nameof(MemberInput.Name);
+                var field = Enum.TryParse<RosterField>(property.EndsWith("Id", StringComparison.Ordinal) ? property[..^2] : property, out var f) ? f : RosterField.Name;
+                // A cell that could not be read is already reported; the rule it then breaks adds nothing.
+                if (!found.Any(x => x.Field == field))
+                {
+                    found.Add((field, (result.ErrorMessage ?? "内容不正确").TrimEnd('。'), null));
+                }
+            }
+
+            return found;
+        }
+
+        private bool Report(int row, List<(RosterField Field, string Message, string? Fix)> found)
+        {
+            // Left to right, as the user will go through the row in Excel.
+            foreach (var (field, message, fix) in found.OrderBy(f => _header!.Columns.GetValueOrDefault(f.Field, int.MaxValue)))
+            {
+                Problem(row, Column(field), message, fix ?? ImportFixes.For(field, message, _names.ExampleUnit));
+            }
+
+            return found.Count > 0;
+        }
+
+        private void Problem(int row, string column, string message, string fix)
+        {
+            ProblemCount++;
+            if (_problems.Count < ImportReport.MaxProblems)
+            {
+                _problems.Add(new ImportProblem(row, column, message, fix));
+            }
+        }
+
+        private string Column(RosterField field) => _header?.Describe(field) ?? RosterHeader.Label(field);
+
+        /// <summary>The fields a preview shows as old → new; Compare is what decides whether a field changed.</summary>
+        private List<(string Field, string? Display, string? Compare)> Describe(Member m) =>
+        [
+            ("姓名", m.Name, m.Name),
+            ("性别", Member.Label(m.Gender), Member.Label(m.Gender)),
+            ("民族", m.Ethnicity, m.Ethnicity),
+            ("出生日期", ChinaTime.Date(m.BirthDate), ChinaTime.Date(m.BirthDate)),
+            ("手机号", Masked.Phone(m.PhoneTail), m.PhoneHash),
+            ("学历", m.Education, m.Education),
+            ("党员类别", Member.Label(m.Category), Member.Label(m.Category)),
+            ("入党日期", ChinaTime.Date(m.JoinedOn), ChinaTime.Date(m.JoinedOn)),
+            ("转正日期", ChinaTime.Date(m.FullMemberOn), ChinaTime.Date(m.FullMemberOn)),
+            ("户籍地址", m.RegisteredAddress, m.RegisteredAddress),
+            ("户籍所在居民区", _names.AreaName(m.RegisteredAreaId), _names.AreaName(m.RegisteredAreaId)),
+            ("居住地址", m.ResidenceAddress, m.ResidenceAddress),
+            ("居住所在居民区", _names.AreaName(m.ResidenceAreaId), _names.AreaName(m.ResidenceAreaId)),
+            ("关怀需求", string.Join("、", Member.Labels(m.CareNeeds)), string.Join("、", Member.Labels(m.CareNeeds))),
+            ("状态", Member.Label(m.Status), Member.Label(m.Status)),
+            ("备注", m.Notes, m.Notes),
+        ];
+
+        /// <summary>Stores the outcome; on the import pass, inside the transaction so that the status commits with the data.</summary>
+        private async Task FinishAsync(CancellationToken cancellationToken)
+        {
+            var status = ProblemCount > 0 ? MemberImportStatus.HasErrors
+                : phase == ImportPhase.Commit ? MemberImportStatus.Imported
+                : MemberImportStatus.Ready;
+            var report = new ImportReport(Rows, NewCount, UpdateCount, _unchanged, ProblemCount,
+                [.. _problems.OrderBy(p => p.Row)], _updates, _news, _header?.Ignored ?? []).ToJson();
+            var finished = clock.GetUtcNow().UtcDateTime;
+            await _db.MemberImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s =>
+            {
+                s.SetProperty(i => i.Status, status)
+                    .SetProperty(i => i.RowCount, Rows)
+                    .SetProperty(i => i.NewCount, NewCount)
+                    .SetProperty(i => i.UpdateCount, UpdateCount)
+                    .SetProperty(i => i.ErrorCount, ProblemCount)
+                    .SetProperty(i => i.Report, report)
+                    .SetProperty(i => i.FinishedAt, finished);
+                if (status == MemberImportStatus.Imported)
+                {
+                    // Imported: the roster has served; its personal data is not kept twice.
+                    s.SetProperty(i => i.ContentCipher, (byte[]?)null);
+                }
+            }, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using Doorstep.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Doorstep.Features.Members.Import;
+
+/// <summary>
+/// One import: its progress while checked or written, then the problems row by row or the changes
+/// old → new, and the button that imports it. Only the user who uploaded it sees it.
+/// </summary>
+[Authorize(Policy = MembersFeature.EditMembers)]
+public class PreviewModel(DoorstepDb db, ImportJobs jobs, TimeProvider clock) : PageModel
+{
+    public sealed record ImportState(
+        int Id, string FileName, MemberImportStatus Status, string? Message, DateTime StartedAt, bool HasFile, string? Report);
+
+    /// <summary>What the page polls while a pass runs.</summary>
+    public sealed record ProgressResponse(string Status, bool Finished, int? Percent, string Text);
+
+    public ImportState Import { get; private set; } = null!;
+    public ImportReport Report { get; private set; } = ImportReport.Empty;
+    public ImportProgress? Progress { get; private set; }
+    public bool Interrupted { get; private set; }
+
+    public bool Running => Import.Status is MemberImportStatus.Checking or MemberImportStatus.Importing && !Interrupted;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Report = ImportReport.Read(Import.Report);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetProgressAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        return new JsonResult(new ProgressResponse(Import.Status.ToString(), !Running, Progress?.Percent, ProgressText));
+    }
+
+    /// <summary>Confirms the import. It runs on the stored file, checked again, never on what the page showed.</summary>
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var started = await db.MemberImports
+            .Where(i => i.Id == id && i.UserId == db.CurrentUser.Id && i.Status == MemberImportStatus.Ready && i.ContentCipher != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, MemberImportStatus.Importing).SetProperty(i => i.StartedAt, now));
+        // Only one confirmation starts the import; a second click, or a stale page, just shows where it stands.
+        if (started == 1)
+        {
+            jobs.Enqueue(new ImportJob(id, ImportPhase.Commit, db.CurrentUser));
+        }
+
+        return Redirect($"/Members/Import/Preview/{id}");
+    }
+
+    public string ProgressText =>
+        Progress is { Queued: true } ? "正在等待其他导入完成……"
+        : Import.Status == MemberImportStatus.Importing ? $"正在导入……已处理 {Progress?.Rows ?? 0} 行"
+        : $"正在检查……已检查 {Progress?.Rows ?? 0} 行";
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var import = await db.MemberImports.AsNoTracking()
+            .Where(i => i.Id == id && i.UserId == db.CurrentUser.Id)
+            .Select(i => new ImportState(i.Id, i.FileName, i.Status, i.Message, i.StartedAt, i.ContentCipher != null, i.Report))
+            .FirstOrDefaultAsync();
+        if (import is null)
+        {
+            return false;
+        }
+
+        Import = import;
+        Progress = jobs.Progress(id);
+        Interrupted = import.Status is MemberImportStatus.Checking or MemberImportStatus.Importing
+            && Progress is null && clock.GetUtcNow().UtcDateTime - import.StartedAt > MemberImport.Interrupted;
+        return true;
+    }
+}
