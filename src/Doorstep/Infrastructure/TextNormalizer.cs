@@ -9,7 +9,12 @@ namespace Doorstep.Infrastructure;
 public static class TextNormalizer
 {
     /// <summary>Full-width digits and letters to half-width, any run of white space to one space, trimmed.</summary>
-    public static string Normalize(string? text)
+    public static string Normalize(string? text) => Clean(text, punctuationToo: false);
+
+    /// <summary>As <see cref="Normalize"/>, and full-width punctuation too (１９６５．３, ＋８６): for dates, numbers and codes.</summary>
+    public static string Halfwidth(string? text) => Clean(text, punctuationToo: true);
+
+    private static string Clean(string? text, bool punctuationToo)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -23,6 +28,7 @@ public static class TextNormalizer
             var c = raw switch
             {
                 >= '\uFF10' and <= '\uFF19' or >= '\uFF21' and <= '\uFF3A' or >= '\uFF41' and <= '\uFF5A' => (char)(raw - 0xFEE0),
+                >= '\uFF01' and <= '\uFF5E' when punctuationToo => (char)(raw - 0xFEE0),
                 '\u3000' or '\u00A0' => ' ',
                 _ => raw,
             };
@@ -48,5 +54,5 @@ public static class TextNormalizer
     public static string? OrNull(string? text) => Normalize(text) is { Length: > 0 } normal ? normal : null;
 
     /// <summary>Normalized, with no spaces at all: for identity numbers, phones and codes.</summary>
-    public static string Compact(string? text) => Normalize(text).Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+    public static string Compact(string? text) => Halfwidth(text).Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 }

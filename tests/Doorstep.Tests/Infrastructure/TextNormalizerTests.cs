@@ -22,6 +22,12 @@ public class TextNormalizerTests
     }
 
     [Fact]
+    public void Halfwidth_also_turns_full_width_punctuation_of_dates_and_numbers_half_width()
+    {
+        Assert.Equal("1965.3 +86", TextNormalizer.Halfwidth("１９６５．３　＋８６"));
+    }
+
+    [Fact]
     public void Compact_removes_every_space_and_dash_for_numbers()
     {
         Assert.Equal("13812345678", TextNormalizer.Compact("138-1234 5678"));

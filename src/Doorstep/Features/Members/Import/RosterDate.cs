@@ -70,7 +70,7 @@ public static partial class RosterDate
 
     private static RosterDateResult FromText(string? raw)
     {
-        var text = TextNormalizer.Normalize(raw);
+        var text = TextNormalizer.Halfwidth(raw);
         if (text.Length == 0)
         {
             return default;
@@ -108,17 +108,17 @@ public static partial class RosterDate
 
         if (TwoDigitYear().IsMatch(text))
         {
-            return new(null, $"“{TextNormalizer.Normalize(raw)}”的年份请写全4位，如 1965.3");
+            return new(null, $"“{TextNormalizer.Halfwidth(raw)}”的年份请写全4位，如 1965.3");
         }
 
-        return Unreadable(TextNormalizer.Normalize(raw));
+        return Unreadable(TextNormalizer.Halfwidth(raw));
     }
 
     private static RosterDateResult Make(int year, int month, int day, string raw)
     {
         if (year is < 1800 or > 2200 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
-            return new(null, $"“{TextNormalizer.Normalize(raw)}”不是有效的日期");
+            return new(null, $"“{TextNormalizer.Halfwidth(raw)}”不是有效的日期");
         }
 
         return new(new DateOnly(year, month, day), null);
