@@ -35,12 +35,14 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<MemberImport> MemberImports => Set<MemberImport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// 人户分离, the other way round: members whose file is held by another area but who live in the
     /// area cadre's own. The cadre may see them to visit and invite them (加强与居住地党组织联动), but
-    /// only through this projection (ordered by address, for a round of visits) — the fields a visit needs, nothing protected, no way to write.
-    /// This is the one place that reaches past the Members filter for it.
+    /// only through this projection, ordered by address for a round of visits: the fields a visit
+    /// needs, nothing protected, no way to write. This is the one place that reaches past the
+    /// Members filter for it.
     /// </summary>
     public IQueryable<Resident> ResidentsFromElsewhere =>
         Set<Member>().IgnoreQueryFilters().AsNoTracking()
@@ -52,7 +54,6 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
             .Select(m => new Resident(
                 m.Id, m.Name, m.Gender, m.BirthDate, m.ResidenceAddress, m.CareNeeds, m.OrgUnit.Name,
                 m.RegisteredArea != null ? m.RegisteredArea.Name : null));
-    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
