@@ -38,6 +38,19 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
+    /// Members, with the current user's scope also written as a plain predicate for their kind of
+    /// scope. The query filter (an OR over every kind, with parameters) stays the guarantee, but a
+    /// database cannot seek an index through it; this AND gives it one. Measured on 1,000,000
+    /// members (SQLite): a pinyin search went from a scan of every member to an index range.
+    /// </summary>
+    public IQueryable<Member> MembersInScope => CurrentUser.Scope switch
+    {
+        { Kind: ScopeKind.SubDistrict, SubDistrictId: var subDistrict } => Members.Where(m => m.SubDistrictId == subDistrict),
+        { Kind: ScopeKind.ResidentialArea, ResidentialAreaId: var area } => Members.Where(m => m.OrgUnit.ResidentialAreaId == area),
+        _ => Members,
+    };
+
+    /// <summary>
     /// 人户分离, the other way round: members whose file is held by another area but who live in the
     /// area cadre's own. The cadre may see them to visit and invite them (加强与居住地党组织联动), but
     /// only through this projection, ordered by address for a round of visits: the fields a visit

@@ -50,6 +50,6 @@ public class FullExportModel(DoorstepDb db, PersonalDataProtector protector, Tim
     {
         Filter = filter;
         FilterText = await filter.DescribeAsync(db);
-        Total = await filter.Apply(db.Members, ChinaTime.Today(clock), protector).CountAsync();
+        Total = await filter.Apply(db, ChinaTime.Today(clock), protector).CountAsync();
     }
 }

@@ -28,7 +28,7 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
         Filter = filter;
         CanEdit = (await authorization.AuthorizeAsync(User, MembersFeature.EditMembers)).Succeeded;
         CanExportFull = (await authorization.AuthorizeAsync(User, MembersFeature.FullExport)).Succeeded;
-        var members = filter.Apply(db.Members, Today, protector);
+        var members = filter.Apply(db, Today, protector);
         Total = await members.CountAsync();
         Pager = new Pager(page, MemberQueries.PageSize, Total, p => "/Members" + filter.ToQueryString(p));
         Rows = await filter.Order(members).Skip(Pager.Skip).Take(MemberQueries.PageSize).ToRows().ToListAsync();

@@ -37,8 +37,9 @@ public sealed class MemberFilter
     /// The search box understands, by their shape: a whole ID number or phone (exact, through the
     /// keyed hash), a last four (ID or phone), pinyin initials (wdq), or a name or part of one.
     /// </summary>
-    public IQueryable<Member> Apply(IQueryable<Member> members, DateOnly today, PersonalDataProtector protector)
+    public IQueryable<Member> Apply(DoorstepDb db, DateOnly today, PersonalDataProtector protector)
     {
+        var members = db.MembersInScope;
         var q = TextNormalizer.Normalize(Q);
         var compact = TextNormalizer.Compact(Q).ToUpperInvariant();
         if (compact.Length == 18 && IdNumber.Problem(compact) is null)
@@ -57,8 +58,10 @@ public sealed class MemberFilter
         }
         else if (compact.Length > 0 && compact.All(char.IsAsciiLetter))
         {
+            // A range, not LIKE: SQLite's LIKE ignores case and so cannot use the (binary) index.
             var initials = compact.ToLowerInvariant();
-            members = members.Where(m => m.NameInitials.StartsWith(initials));
+            var after = initials[..^1] + (char)(initials[^1] + 1);
+            members = members.Where(m => string.Compare(m.NameInitials, initials) >= 0 && string.Compare(m.NameInitials, after) < 0);
         }
         else if (q.Length == 1)
         {

@@ -55,7 +55,7 @@ public static class MemberSpreadsheet
         DoorstepDb db, PersonalDataProtector protector, MemberFilter filter, DateOnly today, string? revealReason)
     {
         var full = revealReason is not null;
-        var members = filter.Apply(db.Members, today, protector);
+        var members = filter.Apply(db, today, protector);
         var count = await members.CountAsync();
         var stamp = today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var fileName = full ? $"党员名单-完整-{stamp}.xlsx" : $"党员名单-{stamp}.xlsx";

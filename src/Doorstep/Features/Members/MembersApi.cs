@@ -24,7 +24,7 @@ public static class MembersApi
 
         members.MapGet("/", async ([AsParameters] MemberFilter filter, int? page, DoorstepDb db, PersonalDataProtector protector, TimeProvider clock) =>
         {
-            var query = filter.Apply(db.Members, ChinaTime.Today(clock), protector);
+            var query = filter.Apply(db, ChinaTime.Today(clock), protector);
             var total = await query.CountAsync();
             var pager = new Pager(page ?? 1, MemberQueries.PageSize, total, _ => "");
             var items = await filter.Order(query).Skip(pager.Skip).Take(pager.PageSize).ToRows().ToListAsync();

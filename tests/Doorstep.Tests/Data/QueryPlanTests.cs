@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Security.Claims;
+using Doorstep.Data;
+using Doorstep.Features.Members;
+using Doorstep.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Doorstep.Tests.Data;
+
+/// <summary>
+/// Guards the hot queries' plans on SQLite: a search, a list or a timeline planned as a scan of every
+/// member (or every audit row) would pass any functional test and then crawl at 1,000,000 members.
+/// </summary>
+public sealed class QueryPlanTests : IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"doorstep-plan-{Guid.NewGuid():N}.db");
+    private readonly PersonalDataProtector _protector = new(Convert.FromBase64String(Support.DoorstepApp.PersonalDataKey));
+
+    private DoorstepDb Db(string role, params (string Type, int Value)[] scope)
+    {
+        var identity = new ClaimsIdentity(
+            scope.Select(s => new Claim(s.Type, s.Value.ToString(CultureInfo.InvariantCulture))).Append(new Claim(ClaimTypes.Role, role)),
+            "test");
+        var http = new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = new ClaimsPrincipal(identity) } };
+        var options = new DbContextOptionsBuilder<DoorstepDb>()
+            .UseSqlite($"Data Source={_file}", o => o.MigrationsAssembly("Doorstep.Migrations.Sqlite")).Options;
+        var db = new DoorstepDb(options, new CurrentUserAccessor(http), TimeProvider.System);
+        db.Database.Migrate();
+        return db;
+    }
+
+    private static List<string> Plan(IQueryable query)
+    {
+        using var command = query.CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        command.Connection!.Open();
+        using var reader = command.ExecuteReader();
+        var details = new List<string>();
+        while (reader.Read())
+        {
+            details.Add(reader.GetString(3));
+        }
+
+        return details;
+    }
+
+    private static void AssertNoFullScan(IQueryable query, params string[] tables)
+    {
+        var plan = Plan(query);
+        foreach (var table in tables)
+        {
+            Assert.DoesNotContain(plan, step => step.StartsWith($"SCAN {table}", StringComparison.Ordinal) && !step.Contains("USING", StringComparison.Ordinal));
+        }
+
+        Assert.Contains(plan, step => step.StartsWith("SEARCH", StringComparison.Ordinal));
+    }
+
+    private IQueryable<MemberRow> ListPage(DoorstepDb db, MemberFilter filter) =>
+        filter.Order(filter.Apply(db, new DateOnly(2026, 11, 29), _protector)).Skip(20).Take(20).ToRows();
+
+    [Theory]
+    [InlineData("wdq")]
+    [InlineData("1234")]
+    [InlineData("吴")]
+    [InlineData(null)]
+    public void The_admins_member_search_seeks_an_index(string? q)
+    {
+        using var db = Db(Roles.SubDistrictAdmin, (DataScope.Claims.SubDistrict, 1));
+
+        AssertNoFullScan(ListPage(db, new MemberFilter { Q = q }), "m", "Members");
+    }
+
+    [Theory]
+    [InlineData("wdq")]
+    [InlineData(null)]
+    public void An_area_cadres_member_list_seeks_an_index(string? q)
+    {
+        using var db = Db(Roles.AreaCadre, (DataScope.Claims.SubDistrict, 1), (DataScope.Claims.ResidentialArea, 2));
+
+        AssertNoFullScan(ListPage(db, new MemberFilter { Q = q }), "m", "Members");
+    }
+
+    [Fact]
+    public void A_member_files_timeline_seeks_the_audit_index()
+    {
+        using var db = Db(Roles.SubDistrictAdmin, (DataScope.Claims.SubDistrict, 1));
+
+        var timeline = db.AuditEntries.IgnoreQueryFilters()
+            .Where(a => a.EntityType == nameof(Member) && a.EntityId == "42")
+            .OrderByDescending(a => a.OccurredAt).Take(50);
+
+        AssertNoFullScan(timeline, "a", "AuditEntries");
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_file);
+    }
+}
