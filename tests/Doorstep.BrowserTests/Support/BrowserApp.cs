@@ -47,6 +47,15 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Start-up runs the migrations and the demo seed; the address is known only after it.
         UseKestrel(0);
         StartServer();
+
+        // The first request compiles the pages and builds the EF model; on a busy 2-core machine that
+        // can take longer than a browser step's timeout, so it is paid here, once, before any test.
+        using (var warmUp = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) })
+        {
+            (await warmUp.GetAsync("/Accounts/SignIn")).EnsureSuccessStatusCode();
+        }
+
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -57,16 +66,21 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A browser context of its own (no cookies from other tests) with a screen of the given width.</summary>
-    public Task<IBrowserContext> NewContextAsync(int width = 1024, int height = 800)
+    public async Task<IBrowserContext> NewContextAsync(int width = 1024, int height = 800)
     {
         var browser = _browser ?? throw new InvalidOperationException("Chromium was not started.");
-        return browser.NewContextAsync(new()
+        var context = await browser.NewContextAsync(new()
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new() { Width = width, Height = height },
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
         });
+
+        // CI shares two cores with the server under test: patience, not sleeps, absorbs a slow moment.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
     }
 
     /// <summary>Signs in through the sign-in form, as a person would, and waits for the home page.</summary>
