@@ -102,24 +102,9 @@ public sealed class MemberInput : IValidatableObject
             yield return new($"身份证号中的出生日期是{ChinaTime.Date(Members.IdNumber.BirthDate(id))}，与填写的出生日期不一致。", [nameof(IdNumber)]);
         }
 
-        if (JoinedOn is { } joined && (joined > today || BirthDate is { } born && joined < born.AddYears(18)))
+        foreach (var problem in PartyDates.Check(BirthDate, JoinedOn, FullMemberOn, Category, today))
         {
-            yield return new("入党日期应在年满18岁之后、今天之前。", [nameof(JoinedOn)]);
-        }
-
-        if (FullMemberOn is { } full && JoinedOn is { } joinedOn && full < joinedOn)
-        {
-            yield return new("转正日期不能早于入党日期。", [nameof(FullMemberOn)]);
-        }
-
-        if (Category == MemberCategory.Full && FullMemberOn is null)
-        {
-            yield return new("正式党员请填写转正日期。", [nameof(FullMemberOn)]);
-        }
-
-        if (Category == MemberCategory.Probationary && FullMemberOn is not null)
-        {
-            yield return new("预备党员尚未转正，请清空转正日期或改为正式党员。", [nameof(FullMemberOn)]);
+            yield return problem;
         }
     }
 

@@ -72,26 +72,7 @@ public class ApplyInboundModel(DoorstepDb db, TimeProvider clock, PersonalDataPr
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
         {
             var today = ChinaTime.Today(validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System);
-            var birth = Members.IdNumber.BirthDate(NormalizedIdNumber);
-            if (JoinedOn is { } joined && (joined > today || birth is { } born && joined < born.AddYears(18)))
-            {
-                yield return new("入党日期应在年满18岁之后、今天之前。", [nameof(JoinedOn)]);
-            }
-
-            if (FullMemberOn is { } full && (full > today || JoinedOn is { } joinedOn && full < joinedOn))
-            {
-                yield return new("转正日期应在入党日期之后、今天之前。", [nameof(FullMemberOn)]);
-            }
-
-            if (Category == MemberCategory.Full && FullMemberOn is null)
-            {
-                yield return new("正式党员请填写转正日期。", [nameof(FullMemberOn)]);
-            }
-
-            if (Category == MemberCategory.Probationary && FullMemberOn is not null)
-            {
-                yield return new("预备党员尚未转正，请清空转正日期或改为正式党员。", [nameof(FullMemberOn)]);
-            }
+            return PartyDates.Check(Members.IdNumber.BirthDate(NormalizedIdNumber), JoinedOn, FullMemberOn, Category, today);
         }
 
         public TransferParticulars Particulars => new(TextNormalizer.OrNull(OtherParty), TextNormalizer.OrNull(LetterNumber), TextNormalizer.OrNull(Contact), TextNormalizer.OrNull(Reason));

@@ -23,7 +23,7 @@ public static class ImportFixes
         RosterField.FullMemberOn when message.Contains("正式党员请填写", StringComparison.Ordinal) =>
             "填写转正日期；如果是预备党员，请在“党员类别”一栏写“预备党员”",
         RosterField.FullMemberOn when message.Contains("预备党员", StringComparison.Ordinal) => "预备党员请把转正日期留空，或把党员类别改为“正式党员”",
-        RosterField.FullMemberOn when message.Contains("早于", StringComparison.Ordinal) => "核对转正日期与入党日期",
+        RosterField.FullMemberOn when message.Contains("入党日期之后", StringComparison.Ordinal) => "核对转正日期与入党日期",
         RosterField.FullMemberOn => RosterDate.Hint,
         RosterField.Category => "填写“正式党员”或“预备党员”",
         RosterField.OrgUnit when message.Contains("多个", StringComparison.Ordinal) => $"请写党组织全称，如“{exampleUnit}”",
