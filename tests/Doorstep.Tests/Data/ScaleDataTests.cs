@@ -1,6 +1,7 @@
 using Doorstep.Data;
 using Doorstep.Data.Scale;
 using Doorstep.Features.Members;
+using Doorstep.Features.Transfers;
 using Doorstep.Infrastructure;
 using Doorstep.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,36 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         var edits = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.UserName == "generated"));
         Assert.Equal(createdBefore + 3000, createdAfter);
         Assert.InRange(edits, 300, 2000);
+    }
+
+    [Fact]
+    public async Task Generated_transfers_went_through_their_steps_and_moved_or_closed_their_files()
+    {
+        var lastMember = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ScaleData>().GenerateAsync(5000, seed: 13);
+        }
+
+        var (files, transfers, audited) = await app.WithDbAsync(async db =>
+        {
+            var files = await db.Members.Where(m => m.Id > lastMember).ToDictionaryAsync(m => m.Id, m => (m.Status, m.OrgUnitId));
+            var transfers = await db.Transfers.Where(t => t.MemberId > lastMember).ToListAsync();
+            var ids = transfers.Select(t => t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var audited = await db.AuditEntries.Where(a => a.EntityType == "Transfer" && a.Action == AuditAction.Created && ids.Contains(a.EntityId)).CountAsync();
+            return (files, transfers, audited);
+        });
+
+        var closed = files.Where(f => f.Value.Status == MemberStatus.TransferredOut).Select(f => f.Key).ToList();
+        Assert.NotEmpty(closed);
+        Assert.All(closed, id => Assert.Contains(transfers, t => t.MemberId == id && t.Kind == TransferKind.Outbound && t.Status == TransferStatus.Completed));
+        Assert.All(transfers.Where(t => t is { Kind: TransferKind.Internal, Status: TransferStatus.Completed }), t => Assert.Equal(t.ToOrgUnitId, files[t.MemberId!.Value].OrgUnitId));
+        Assert.All(transfers.Where(t => t.IsPending), t => Assert.Equal(t.FromOrgUnitId, files[t.MemberId!.Value].OrgUnitId));
+        Assert.All(transfers.GroupBy(t => t.MemberId), g => Assert.Single(g));
+        Assert.Contains(transfers, t => t is { Kind: TransferKind.Inbound, Status: TransferStatus.Completed });
+        Assert.Contains(transfers, t => t.IsPending || t.Status == TransferStatus.Returned);
+        Assert.InRange(transfers.Count / 5000.0, 0.02, 0.08);
+        Assert.Equal(transfers.Count, audited);
     }
 
     [Fact]

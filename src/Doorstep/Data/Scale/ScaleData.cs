@@ -1,4 +1,5 @@
 using System.Globalization;
+using Doorstep.Features.Transfers;
 using Doorstep.Data.Demo;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
@@ -9,8 +10,8 @@ namespace Doorstep.Data.Scale;
 
 /// <summary>
 /// A large, realistic data set for benchmarks: sub-districts of 27–32 areas, about 40,000 members
-/// each, with the demo's age and care-need shapes, 人户分离, temporary branches and audit history in
-/// proportion. Deterministic from the seed; appends to whatever the database holds.
+/// each, with the demo's age and care-need shapes, 人户分离, temporary branches, transfers and audit
+/// history in proportion. Deterministic from the seed; appends to whatever the database holds.
 /// </summary>
 /// <remarks>dotnet run --project src/Doorstep --no-launch-profile -- generate --members 1000000 [--seed 7]</remarks>
 public sealed partial class ScaleData(DoorstepDb db, PersonalDataProtector protector, TimeProvider clock, ILogger<ScaleData> logger)
@@ -115,15 +116,21 @@ public sealed partial class ScaleData(DoorstepDb db, PersonalDataProtector prote
             members.Add(member);
         }
 
+        var firstTransferId = (await db.Transfers.IgnoreQueryFilters().MaxAsync(t => (int?)t.Id, cancellationToken) ?? 0) + 1;
+        var branchById = places.SelectMany(p => p.Branches.Values).SelectMany(b => b).ToDictionary(b => b.Id);
+        var transfers = Transfers(random, members, branchById, now, firstTransferId);
         Progress(logger, "members made", members.Count, started.Elapsed);
         await writer.WriteAsync(members, cancellationToken);
         await writer.ContinueIdentityAsync<Member>(cancellationToken);
         await writer.WriteAsync(memberships, cancellationToken);
+        await writer.WriteAsync(transfers, cancellationToken);
+        await writer.ContinueIdentityAsync<Transfer>(cancellationToken);
         Progress(logger, "members written", members.Count, started.Elapsed);
 
         // Read only now: creating the organisation tree above wrote audit rows of its own.
-        var firstAuditId = (await db.AuditEntries.IgnoreQueryFilters().MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0) + 1;
-        await writer.WriteAsync(History(random, members, firstAuditId, now), cancellationToken);
+        var auditId = (await db.AuditEntries.IgnoreQueryFilters().MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0) + 1;
+        long NextAuditId() => auditId++;
+        await writer.WriteAsync(History(random, members, NextAuditId, now).Concat(transfers.SelectMany(t => History(t, NextAuditId))), cancellationToken);
         await writer.ContinueIdentityAsync<AuditEntry>(cancellationToken);
         Progress(logger, "audit history written", members.Count, started.Elapsed);
 
@@ -136,16 +143,15 @@ public sealed partial class ScaleData(DoorstepDb db, PersonalDataProtector prote
     private static partial void Progress(ILogger logger, string step, int count, TimeSpan elapsed);
 
     /// <summary>Each file's creation, and for one in five one to three later edits, in the shape the app writes them.</summary>
-    private static IEnumerable<AuditEntry> History(Random random, List<Member> members, long firstId, DateTime now)
+    private static IEnumerable<AuditEntry> History(Random random, List<Member> members, Func<long> nextId, DateTime now)
     {
-        var id = firstId;
         foreach (var member in members)
         {
             var created = now.AddDays(-random.Next(400, 1500));
             var memberId = member.Id.ToString(CultureInfo.InvariantCulture);
             yield return new AuditEntry
             {
-                Id = id++,
+                Id = nextId(),
                 OccurredAt = created,
                 UserName = "系统",
                 EntityType = nameof(Member),
@@ -164,7 +170,7 @@ public sealed partial class ScaleData(DoorstepDb db, PersonalDataProtector prote
                 created = created.AddDays(random.Next(1, 300));
                 yield return new AuditEntry
                 {
-                    Id = id++,
+                    Id = nextId(),
                     OccurredAt = created,
                     UserName = "generated",
                     EntityType = nameof(Member),
