@@ -1,8 +1,8 @@
 using System.Globalization;
-using Doorstep.Features.Transfers;
 using Doorstep.Data.Demo;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
+using Doorstep.Features.Transfers;
 using Doorstep.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
