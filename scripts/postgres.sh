@@ -18,7 +18,7 @@ start_postgres() {
   version=$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -n 1)
   [ -n "$version" ] || return 0
   pg_lsclusters -h 2>/dev/null | grep -q "^$version main" || _pg_as_root pg_createcluster "$version" main >/dev/null
-  _pg_as_root pg_ctlcluster "$version" main start 2>/dev/null || true
+  _pg_as_root pg_ctlcluster "$version" main start >/dev/null 2>&1 || true
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
   pg_isready -q -h 127.0.0.1 || return 0
 
