@@ -19,7 +19,10 @@ internal sealed class AppServer : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    /// <param name="contentRoot">The project folder: a build (unlike a publish) has no wwwroot of its own, and outside Development the app reads it from its content root.</param>
+    /// <summary>
+    /// Starts the app from <paramref name="contentRoot"/>, the project folder: a build (unlike a publish)
+    /// has no wwwroot of its own, and outside Development the app reads it from its content root.
+    /// </summary>
     public static async Task<AppServer> StartAsync(string appDll, string contentRoot, IReadOnlyDictionary<string, string> environment, int port, string logFile)
     {
         var start = new ProcessStartInfo("dotnet")
