@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of Doorstep: the integration suite on SQLite and again on a real PostgreSQL
-# server, then the browser tests in Debian's Chromium. Installs what is missing with apt (as root
+# Runs every test of Doorstep: the bench runner's own tests, the integration suite on SQLite and again
+# on a real PostgreSQL server, then the browser tests in Debian's Chromium. Installs what is missing with apt (as root
 # or with sudo), starts PostgreSQL, and ends with the line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +52,7 @@ run() { # name, project, extra environment...
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 }
 
+run bench tests/Doorstep.BenchRunner.Tests
 run sqlite tests/Doorstep.Tests DOORSTEP_TEST_DB=Sqlite
 if [ -n "$postgres" ]; then
   run postgres tests/Doorstep.Tests DOORSTEP_TEST_DB=Postgres "DOORSTEP_TEST_POSTGRES=$postgres"
@@ -70,7 +71,7 @@ for trx in "$results"/*.trx; do
   e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
 done
-expected_files=$([ -n "$postgres" ] && echo 3 || echo 2)
+expected_files=$([ -n "$postgres" ] && echo 4 || echo 3)
 if [ "$total_files" -lt "$expected_files" ]; then
   failed=$((failed + expected_files - total_files)) # a run that wrote no results crashed
 fi

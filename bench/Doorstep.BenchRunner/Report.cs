@@ -153,7 +153,7 @@ internal static class Report
         Table(md, ["Page", "Path", "HTML", "HTML over the wire", "CSS + JS over the wire", .. databases.Where(d => d.Pages.Count > 0).Select(d => $"total, {Name(d.Database)}")],
             first.Pages.Select((p, i) => (IReadOnlyList<string>)
             [
-                p.Title, $"`{p.Path}`", Format.Kb(p.HtmlRawBytes), Format.Kb(p.HtmlWireBytes) + (p.HtmlCompressed ? " (gzip)" : ""), Format.Kb(p.Assets.Sum(a => a.WireBytes)),
+                p.Title, $"`{Uri.UnescapeDataString(p.Path)}`", Format.Kb(p.HtmlRawBytes), Format.Kb(p.HtmlWireBytes) + (p.HtmlCompressed ? " (gzip)" : ""), Format.Kb(p.Assets.Sum(a => a.WireBytes)),
                 .. databases.Where(d => d.Pages.Count > 0).Select(d => i < d.Pages.Count ? Format.Kb(d.Pages[i].TotalWireBytes) : "—"),
             ]).ToList());
     }
