@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of Doorstep: the bench runner's own tests, the integration suite on SQLite and again
-# on a real PostgreSQL server, then the browser tests in Debian's Chromium. Installs what is missing with apt (as root
-# or with sudo), starts PostgreSQL, and ends with the line "N passed, N failed".
+# Runs every test of Doorstep: the bench runner's own tests, the integration suite on SQLite and
+# again on a real PostgreSQL server, then the browser tests in Debian's Chromium. Installs what is
+# missing with apt (as root or with sudo), starts PostgreSQL, and ends with the line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
