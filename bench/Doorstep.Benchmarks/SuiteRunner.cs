@@ -56,7 +56,7 @@ public static class SuiteRunner
     /// <summary>
     /// In process (no generated projects; the target is a static of this process). Three warm-up and
     /// fifteen measured iterations of at most about a quarter second each keep one database's whole
-    /// run within about five minutes on two cores; the import sets its own, fewer, on its class.
+    /// run within about five minutes on two cores; the import and the 人户分离 counts set fewer on their classes.
     /// </summary>
     private static ManualConfig Config(HashSet<string> ids)
     {
