@@ -3,12 +3,17 @@ namespace Doorstep.BenchRunner;
 /// <summary>A budget of issue 4 judged on one database's figures: the figure as the report shows it, and whether it is met.</summary>
 internal sealed record Verdict(string Figure, bool Met);
 
-/// <summary>The budgets of issue 4 (2 cores, 1,000,000 members), each able to judge a database's results.</summary>
+/// <summary>
+/// The budgets of issue 4 (2 cores, 1,000,000 members), each able to judge a database's results. The
+/// import and export budgets (300 and 150 MB) are what the step needs on top of the running app — an
+/// app at rest already holds more than 150 MB — so they judge the peak over the RSS just before the step;
+/// "server memory under load" is the whole process.
+/// </summary>
 internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, Verdict?> Judge)
 {
     public const double SearchP95Ms = 20, FileP95Ms = 20, SearchShareOfCeiling = 0.20;
     public const double ImportSeconds = 30, ExportSeconds = 10;
-    public const long ImportPeakBytes = 300L << 20, ExportPeakBytes = 150L << 20, PageWireBytes = 150L << 10, ServerUnderLoadBytes = 400L << 20;
+    public const long ImportMemoryBytes = 300L << 20, ExportMemoryBytes = 150L << 20, PageWireBytes = 150L << 10, ServerUnderLoadBytes = 400L << 20;
 
     public static readonly IReadOnlyList<Budget> All =
     [
@@ -31,17 +36,17 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
                 ? new($"{Format.Seconds(import.TotalSeconds)} ({Format.Number(import.Rows)} rows: check {Format.Seconds(import.Check.Seconds)}, commit {(import.Commit is { } c ? Format.Seconds(c.Seconds) : "—")}; {import.Outcome})",
                     import.TotalSeconds <= ImportSeconds && import.Outcome == "Imported")
                 : null),
-        new("Import: the server's peak memory", "≤ 300 MB", r =>
+        new("Import: the server's memory, peak over the RSS before", "≤ 300 MB", r =>
             r.Import is { } import
-                ? new($"{Format.Mb(import.PeakRssBytes)} (+{Format.Mb(Math.Max(import.Check.IncreaseBytes, import.Commit?.IncreaseBytes ?? 0))} over the RSS before)", import.PeakRssBytes <= ImportPeakBytes)
+                ? new($"+{Format.Mb(import.IncreaseBytes)} (peak RSS {Format.Mb(import.PeakRssBytes)})", import.IncreaseBytes <= ImportMemoryBytes)
                 : null),
         new("Export of the list", $"≤ {ExportSeconds} s", r =>
             r.Export is { } export
                 ? new($"{Format.Seconds(export.Step.Seconds)} ({Format.Number(export.Rows)} rows)", export.Step.Seconds <= ExportSeconds)
                 : null),
-        new("Export: the server's peak memory", "≤ 150 MB", r =>
+        new("Export: the server's memory, peak over the RSS before", "≤ 150 MB", r =>
             r.Export is { } export
-                ? new($"{Format.Mb(export.Step.PeakRssBytes)} (+{Format.Mb(export.Step.IncreaseBytes)} over the RSS before)", export.Step.PeakRssBytes <= ExportPeakBytes)
+                ? new($"+{Format.Mb(export.Step.IncreaseBytes)} (peak RSS {Format.Mb(export.Step.PeakRssBytes)})", export.Step.IncreaseBytes <= ExportMemoryBytes)
                 : null),
         new("Staff pages over the wire, CSS and JS included", "≤ 150 KB", r =>
             r.Pages.MaxBy(p => p.TotalWireBytes) is { } heaviest

@@ -63,6 +63,8 @@ internal sealed record ImportResult(int Rows, string Outcome, ServerStep Check, 
 {
     public double TotalSeconds => Check.Seconds + (Commit?.Seconds ?? 0);
     public long PeakRssBytes => Math.Max(Check.PeakRssBytes, Commit?.PeakRssBytes ?? 0);
+
+    public long IncreaseBytes => Math.Max(Check.IncreaseBytes, Commit?.IncreaseBytes ?? 0);
 }
 
 internal sealed record ExportResult(string Filter, int Rows, long FileBytes, ServerStep Step);
