@@ -24,7 +24,8 @@ internal static class Format
 
     public static string Kb(long bytes) => string.Create(Invariant, $"{bytes / 1024.0:F1} KB");
 
-    public static string Percent(double share) => string.Create(Invariant, $"{share * 100:F0} %");
+    public static string Percent(double share) =>
+        share < 0.1 ? string.Create(Invariant, $"{share * 100:F1} %") : string.Create(Invariant, $"{share * 100:F0} %");
 
     public static string Number(long value) => value.ToString("N0", Invariant);
 }

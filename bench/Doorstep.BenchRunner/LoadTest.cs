@@ -10,7 +10,7 @@ internal static class LoadTest
 {
     public static readonly int[] Connections = [8, 32];
 
-    private sealed record Scenario(string Id, string Title, IReadOnlyList<string> Paths, StaffSession? As);
+    private sealed record Scenario(string Id, string Title, IReadOnlyList<string> Paths, StaffSession As);
 
     public static async Task RunAsync(AppServer server, StaffSession admin, StaffSession cadre, Samples samples, RunOptions options, string work, DatabaseResult result)
     {
@@ -27,7 +27,7 @@ internal static class LoadTest
         Console.WriteLine("  warming up");
         foreach (var scenario in scenarios)
         {
-            await Wrk.RunAsync(server.Address, await PathsFileAsync(work, scenario), 8, TimeSpan.FromSeconds(3), scenario.As?.CookieHeader);
+            await Wrk.RunAsync(server.Address, await PathsFileAsync(work, scenario), 8, TimeSpan.FromSeconds(3), scenario.As.CookieHeader);
         }
 
         var rssAfterWarmUp = ProcessMemory.Rss(server.Pid);
@@ -41,7 +41,7 @@ internal static class LoadTest
                 long highest;
                 await using (var sampler = new RssSampler(server.Pid))
                 {
-                    summary = await Wrk.RunAsync(server.Address, paths, connections, TimeSpan.FromSeconds(options.LoadSeconds), scenario.As?.CookieHeader);
+                    summary = await Wrk.RunAsync(server.Address, paths, connections, TimeSpan.FromSeconds(options.LoadSeconds), scenario.As.CookieHeader);
                     highest = sampler.Highest;
                 }
 
@@ -53,7 +53,7 @@ internal static class LoadTest
                 Console.WriteLine($"  {scenario.Id,-11} c={connections,-2}  {load.RequestsPerSecond,8:F0} req/s  p50 {load.P50Ms,7:F1} ms  p95 {load.P95Ms,7:F1} ms  p99 {load.P99Ms,7:F1} ms  errors {load.Errors}  rss {highest / 1048576} MB");
 
                 // A redirect is a success to wrk: make sure the load was not served by the sign-in page.
-                if (scenario.As is { } session && await StillSignedInAsync(session, scenario.Paths[0]) is false)
+                if (!await StillSignedInAsync(scenario.As, scenario.Paths[0]))
                 {
                     result.Problems.Add($"{scenario.Id}: the session was signed out during the load; its figures measured a redirect");
                 }
