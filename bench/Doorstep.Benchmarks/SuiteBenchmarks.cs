@@ -44,7 +44,7 @@ public abstract class SuiteBenchmarks
             return rows.Count;
         });
 
-    /// <summary>Every step-th of the first members by id, up to count: deterministic and spread over the sub-district.</summary>
+    /// <summary>Up to count items taken evenly through the list (all of them when it is shorter): deterministic and spread.</summary>
     protected static List<T> Spread<T>(IReadOnlyList<T> items, int count) =>
         items.Count <= count ? [.. items] : [.. Enumerable.Range(0, count).Select(i => items[i * items.Count / count])];
 }

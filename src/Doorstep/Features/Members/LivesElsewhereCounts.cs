@@ -16,7 +16,7 @@ public sealed record LivesElsewhereCounts(IReadOnlyList<AreaCount> Areas, int Li
     /// </summary>
     public static async Task<LivesElsewhereCounts> CountAsync(DoorstepDb db, int? cadreAreaId = null, int residentsFromElsewhere = 0)
     {
-        var apart = db.Members.Where(Member.LivesElsewhereRule)
+        var apart = db.MembersInScope.Where(Member.LivesElsewhereRule)
             .Where(m => m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut);
 
         var byRegistration = await apart.GroupBy(m => m.RegisteredAreaId!.Value)
