@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of Doorstep: the integration suite on SQLite and again on a real PostgreSQL
-# server, then the browser tests in Debian's Chromium. Installs what is missing with apt (as root
-# or with sudo), starts PostgreSQL, and ends with the line "N passed, N failed".
+# Runs every test of Doorstep: the bench runner's own tests, the integration suite on SQLite and
+# again on a real PostgreSQL server, then the browser tests in Debian's Chromium. Installs what is
+# missing with apt (as root or with sudo), starts PostgreSQL, and ends with the line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,26 +14,16 @@ say() { printf '\n== %s\n' "$*"; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qiE 'wqy|noto (sans|serif) cjk' || missing+=(fonts-wqy-microhei)
-ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# --- PostgreSQL: start the installed cluster and a role for the tests ------------------------------
-postgres=""
-pg_version=$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -n 1)
-if [ -n "$pg_version" ]; then
-  say "starting PostgreSQL $pg_version"
-  pg_lsclusters -h 2>/dev/null | grep -q "^$pg_version main" || as_root pg_createcluster "$pg_version" main >/dev/null
-  as_root pg_ctlcluster "$pg_version" main start 2>/dev/null || true
-  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
-  if pg_isready -q -h 127.0.0.1; then
-    as_root runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname = 'doorstep_test'" | grep -q 1 \
-      || as_root runuser -u postgres -- psql -qc "CREATE ROLE doorstep_test LOGIN CREATEDB PASSWORD 'doorstep_test'"
-    postgres="Host=127.0.0.1;Port=5432;Username=doorstep_test;Password=doorstep_test"
-  fi
-fi
+# --- PostgreSQL: install if missing, start the cluster and a role for the tests ---------------------
+say "starting PostgreSQL"
+. scripts/postgres.sh
+start_postgres
+postgres=$POSTGRES_CONNECTION
 if [ -z "$postgres" ] && [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL could not be started; under CI that is a failure." >&2
   echo "0 passed, 1 failed"
@@ -62,6 +52,7 @@ run() { # name, project, extra environment...
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 }
 
+run bench tests/Doorstep.BenchRunner.Tests
 run sqlite tests/Doorstep.Tests DOORSTEP_TEST_DB=Sqlite
 if [ -n "$postgres" ]; then
   run postgres tests/Doorstep.Tests DOORSTEP_TEST_DB=Postgres "DOORSTEP_TEST_POSTGRES=$postgres"
@@ -80,7 +71,7 @@ for trx in "$results"/*.trx; do
   e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
 done
-expected_files=$([ -n "$postgres" ] && echo 3 || echo 2)
+expected_files=$([ -n "$postgres" ] && echo 4 || echo 3)
 if [ "$total_files" -lt "$expected_files" ]; then
   failed=$((failed + expected_files - total_files)) # a run that wrote no results crashed
 fi

@@ -20,6 +20,7 @@ builder.Services.AddTemporaryBranches();
 builder.Services.AddTransfers();
 builder.Services.AddAuditLog();
 builder.Services.AddDoorstepPages();
+builder.Services.AddStaticFileCompression();
 builder.Services.AddDoorstepApi();
 
 var app = builder.Build();
@@ -33,7 +34,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseDoorstepErrorPages();
 app.UseRequestSizeLimit();
-app.UseStaticFiles();
+app.UseCompressedStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Doorstep.Data;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -14,7 +15,7 @@ public static class Operations
     /// <summary>Spreadsheets are the largest thing anyone sends; everything else is a small form.</summary>
     public const long MaxRequestBytes = 60 * 1024 * 1024;
 
-    /// <summary>Structured logs, request limits and the health check.</summary>
+    /// <summary>Structured logs, request limits and the health checks.</summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         if (!builder.Environment.IsDevelopment())
@@ -36,6 +37,9 @@ public static class Operations
     public static void MapOperations(this WebApplication app)
     {
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        // Liveness runs no check: a restart cannot cure a slow database, and load balancers and
+        // benchmarks want the cheapest answer the app can give.
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapOpenApi("/api/{documentName}/openapi.json");
     }
 

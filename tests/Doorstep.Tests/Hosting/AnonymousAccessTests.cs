@@ -9,7 +9,7 @@ namespace Doorstep.Tests.Hosting;
 [Collection(SharedApp.Name)]
 public class AnonymousAccessTests(DoorstepApp app)
 {
-    private static readonly string[] PublicRoutes = ["/Accounts/SignIn", "/Error", "/Status/{code:int}", "/healthz"];
+    private static readonly string[] PublicRoutes = ["/Accounts/SignIn", "/Error", "/Status/{code:int}", "/healthz", "/healthz/live"];
 
     [Fact]
     public async Task Every_endpoint_off_the_public_list_refuses_an_anonymous_request()
@@ -50,6 +50,7 @@ public class AnonymousAccessTests(DoorstepApp app)
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Accounts/SignIn")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Status/404")).StatusCode);
     }
 }

@@ -16,6 +16,15 @@ public class OperationsTests(DoorstepApp app)
     }
 
     [Fact]
+    public async Task Liveness_answers_200_to_an_anonymous_request()
+    {
+        var response = await app.NewClient().GetAsync("/healthz/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_suite_runs_on_the_database_this_run_asked_for()
     {
         var provider = await app.WithDbAsync(db => Task.FromResult(db.Database.ProviderName));

@@ -59,10 +59,7 @@ public class DetailsModel(
     private async Task<IActionResult> ShowAsync(int id)
     {
         // Out of scope and nonexistent look the same: 404, so an ID guess learns nothing.
-        var member = await db.Members.AsNoTracking()
-            .Include(m => m.OrgUnit).Include(m => m.RegisteredArea).Include(m => m.ResidenceArea)
-            .Include(m => m.TemporaryBranches).ThenInclude(t => t.OrgUnit)
-            .FirstOrDefaultAsync(m => m.Id == id);
+        var member = await MemberQueries.FileAsync(db, id);
         if (member is null)
         {
             return NotFound();
@@ -80,13 +77,7 @@ public class DetailsModel(
         }
 
         Links = links;
-        var timeline = new List<TimelineEvent>(await MemberTimeline.ForAsync(db, member));
-        foreach (var source in timelineSources)
-        {
-            timeline.AddRange(await source.ForAsync(member));
-        }
-
-        Timeline = timeline.OrderByDescending(e => e.OccurredAt).ToList();
+        Timeline = await MemberTimeline.WithSourcesAsync(db, member, timelineSources);
         return Page();
     }
 }

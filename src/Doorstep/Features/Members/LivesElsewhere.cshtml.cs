@@ -13,8 +13,6 @@ public class LivesElsewhereModel(DoorstepDb db, TimeProvider clock) : PageModel
 {
     public DateOnly Today { get; } = ChinaTime.Today(clock);
 
-    public sealed record AreaCount(int AreaId, string Area, int RegisteredHereLivingElsewhere, int LivingHereRegisteredElsewhere);
-
     public IReadOnlyList<AreaCount> Areas { get; private set; } = [];
     public int LivingOutside { get; private set; }
     public int Total { get; private set; }
@@ -27,35 +25,18 @@ public class LivesElsewhereModel(DoorstepDb db, TimeProvider clock) : PageModel
     public async Task OnGetAsync([FromQuery] int page = 1)
     {
         var scope = db.CurrentUser.Scope;
-        var apart = db.Members.Where(Member.LivesElsewhereRule)
-            .Where(m => m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut);
-
-        var byRegistration = await apart.GroupBy(m => m.RegisteredAreaId!.Value)
-            .Select(g => new { Area = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Area, x => x.Count);
-        var byResidence = await apart.Where(m => m.ResidenceAreaId != null).GroupBy(m => m.ResidenceAreaId!.Value)
-            .Select(g => new { Area = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Area, x => x.Count);
-        LivingOutside = await apart.CountAsync(m => m.ResidenceAreaId == null);
-        Total = byRegistration.Values.Sum();
-
         IsAreaCadre = scope.Kind == ScopeKind.ResidentialArea;
+        var fromElsewhere = 0;
         if (IsAreaCadre)
         {
             var residents = db.ResidentsFromElsewhere;
-            var count = await residents.CountAsync();
-            byResidence[scope.ResidentialAreaId] = byResidence.GetValueOrDefault(scope.ResidentialAreaId) + count;
-            Pager = new Pager(page, MemberQueries.PageSize, count, p => $"/Members/LivesElsewhere?page={p}");
+            fromElsewhere = await residents.CountAsync();
+            Pager = new Pager(page, MemberQueries.PageSize, fromElsewhere, p => $"/Members/LivesElsewhere?page={p}");
             Residents = await residents
                 .Skip(Pager.Skip).Take(MemberQueries.PageSize).ToListAsync();
         }
 
-        var areas = db.ResidentialAreas.AsNoTracking().Where(a => a.SubDistrictId == scope.SubDistrictId);
-        if (IsAreaCadre)
-        {
-            areas = areas.Where(a => a.Id == scope.ResidentialAreaId);
-        }
-
-        Areas = (await areas.OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync())
-            .Select(a => new AreaCount(a.Id, a.Name, byRegistration.GetValueOrDefault(a.Id), byResidence.GetValueOrDefault(a.Id)))
-            .ToList();
+        var counts = await LivesElsewhereCounts.CountAsync(db, IsAreaCadre ? scope.ResidentialAreaId : null, fromElsewhere);
+        (Areas, LivingOutside, Total) = (counts.Areas, counts.LivingOutside, counts.Total);
     }
 }

@@ -1,3 +1,4 @@
+using Doorstep.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Features.Members;
@@ -19,4 +20,11 @@ public static class MemberQueries
             m.ResidenceArea != null ? m.ResidenceArea.Name : null,
             m.RegisteredAreaId != null && (m.ResidenceAreaId != null ? m.ResidenceAreaId != m.RegisteredAreaId : m.ResidenceAddress != null),
             m.CareNeeds, m.Status, m.Category, m.IdNumberTail));
+
+    /// <summary>A member file with what its page shows beside it (org unit, areas, temporary branches); null when out of scope or unknown.</summary>
+    public static Task<Member?> FileAsync(DoorstepDb db, int id) =>
+        db.Members.AsNoTracking()
+            .Include(m => m.OrgUnit).Include(m => m.RegisteredArea).Include(m => m.ResidenceArea)
+            .Include(m => m.TemporaryBranches).ThenInclude(t => t.OrgUnit)
+            .FirstOrDefaultAsync(m => m.Id == id);
 }

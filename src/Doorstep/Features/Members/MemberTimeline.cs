@@ -47,6 +47,18 @@ public static class MemberTimeline
         [nameof(Member.Notes)] = "备注",
     };
 
+    /// <summary>The whole timeline of a file the user has loaded: its own history and every other feature's events, newest first.</summary>
+    public static async Task<IReadOnlyList<TimelineEvent>> WithSourcesAsync(DoorstepDb db, Member member, IEnumerable<IMemberTimelineSource> sources)
+    {
+        var timeline = new List<TimelineEvent>(await ForAsync(db, member));
+        foreach (var source in sources)
+        {
+            timeline.AddRange(await source.ForAsync(member));
+        }
+
+        return timeline.OrderByDescending(e => e.OccurredAt).ToList();
+    }
+
     /// <summary>What others changed in the file since the version a form was opened with, as one event.</summary>
     public static async Task<TimelineEvent> ChangesSinceAsync(DoorstepDb db, Member current, int openedVersion)
     {

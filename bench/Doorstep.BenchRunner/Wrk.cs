@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Doorstep.BenchRunner;
+
+/// <summary>wrk, the HTTP load tool (Debian package wrk), driven by wrk/rotate.lua.</summary>
+internal static class Wrk
+{
+    private const string Marker = "wrk-json ";
+
+    public sealed record Summary(
+        long Requests, long DurationUs, long Bytes, long ConnectErrors, long ReadErrors, long WriteErrors, long StatusErrors, long Timeouts, Latency LatencyUs)
+    {
+        public double Seconds => DurationUs / 1_000_000.0;
+
+        public double RequestsPerSecond => DurationUs == 0 ? 0 : Requests / Seconds;
+
+        /// <summary>Connections that failed or broke; a non-2xx/3xx answer is counted apart, in StatusErrors.</summary>
+        public long SocketErrors => ConnectErrors + ReadErrors + WriteErrors + Timeouts;
+    }
+
+    public sealed record Latency(double Mean, long P50, long P90, long P95, long P99, long Max);
+
+    /// <summary>Loads the app with the paths in <paramref name="pathsFile"/>, in turn, for a fixed time.</summary>
+    public static async Task<Summary> RunAsync(Uri address, string pathsFile, int connections, TimeSpan duration, string? cookieHeader)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "wrk", "rotate.lua");
+        var threads = Math.Min(connections, Environment.ProcessorCount);
+        var arguments = new List<string>
+        {
+            "-t", threads.ToString(CultureInfo.InvariantCulture),
+            "-c", connections.ToString(CultureInfo.InvariantCulture),
+            "-d", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s",
+            "--timeout", "10s",
+            "-s", script,
+        };
+        if (cookieHeader is not null)
+        {
+            arguments.AddRange(["-H", "Cookie: " + cookieHeader]);
+        }
+
+        arguments.AddRange([address.ToString().TrimEnd('/'), "--", pathsFile]);
+        var outcome = await ChildProcess.RunAsync("wrk", arguments, new Dictionary<string, string>(), echo: false);
+        if (outcome.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"wrk failed ({outcome.ExitCode}): {outcome.Output}");
+        }
+
+        return Parse(outcome.Output);
+    }
+
+    /// <summary>Reads the JSON line rotate.lua prints at the end of wrk's own report.</summary>
+    internal static Summary Parse(string output)
+    {
+        var line = output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith(Marker, StringComparison.Ordinal))
+            ?? throw new FormatException("wrk printed no summary line (is bench/wrk/rotate.lua in use?)");
+        return JsonSerializer.Deserialize<Summary>(line[Marker.Length..], ResultFiles.Json)
+            ?? throw new FormatException("wrk's summary line is empty");
+    }
+}

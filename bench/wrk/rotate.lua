@@ -1,0 +1,33 @@
+-- wrk script of the bench runner: each request takes the next path of the file named after "--"
+-- (one path a line), and at the end the summary is printed as one JSON line after "wrk-json ".
+local paths = {}
+local next_path = 0
+local thread_count = 0
+
+function setup(thread)
+  thread:set("thread_number", thread_count)
+  thread_count = thread_count + 1
+end
+
+function init(args)
+  for line in io.lines(args[1]) do
+    if line ~= "" then paths[#paths + 1] = line end
+  end
+  -- Threads start at different places, so that they do not ask for the same rows at the same time.
+  next_path = (thread_number * 7919) % #paths
+end
+
+function request()
+  next_path = next_path % #paths + 1
+  return wrk.format("GET", paths[next_path])
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'wrk-json {"requests":%d,"durationUs":%d,"bytes":%d,"connectErrors":%d,"readErrors":%d,"writeErrors":%d,' ..
+    '"statusErrors":%d,"timeouts":%d,"latencyUs":{"mean":%.1f,"p50":%d,"p90":%d,"p95":%d,"p99":%d,"max":%d}}\n',
+    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
+    latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(95), latency:percentile(99),
+    latency.max))
+end

@@ -1,0 +1,71 @@
+namespace Doorstep.BenchRunner.Tests;
+
+public class BudgetTests
+{
+    private static Verdict? Judge(string title, DatabaseResult result) =>
+        Budget.All.Single(b => b.Title.StartsWith(title, StringComparison.Ordinal)).Judge(result);
+
+    [Fact]
+    public void A_run_within_every_budget_meets_them_all()
+    {
+        var result = Results.Measured();
+
+        Assert.All(Budget.All, b => Assert.True(b.Judge(result)?.Met, b.Title));
+    }
+
+    [Fact]
+    public void Search_is_judged_by_its_slowest_kind_and_names_it()
+    {
+        var verdict = Judge("Member search p95", Results.Measured(searchP95Ms: 24.5));
+
+        Assert.False(verdict!.Met);
+        Assert.Equal("24.5 ms (worst: search.name)", verdict.Figure);
+    }
+
+    [Fact]
+    public void The_search_page_misses_on_a_single_error_however_fast_it_is()
+    {
+        var verdict = Judge("Search page at 32 connections", Results.Measured(searchRps: 3_000, searchErrors: 1));
+
+        Assert.False(verdict!.Met);
+        Assert.Equal("75 % (3,000 of 4,000 req/s), 1 errors", verdict.Figure);
+    }
+
+    [Fact]
+    public void The_search_page_misses_below_a_fifth_of_the_ceiling()
+    {
+        Assert.False(Judge("Search page at 32 connections", Results.Measured(searchRps: 799))!.Met);
+        Assert.True(Judge("Search page at 32 connections", Results.Measured(searchRps: 800))!.Met);
+    }
+
+    [Fact]
+    public void Import_time_is_the_check_and_the_commit_together()
+    {
+        var verdict = Judge("Import of the roster", Results.Measured(importSeconds: 31));
+
+        Assert.False(verdict!.Met);
+        Assert.StartsWith("31.0 s (100,000 rows: check 15.5 s, commit 15.5 s; Imported)", verdict.Figure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_and_export_memory_is_judged_on_what_the_step_adds_with_the_peak_beside_it()
+    {
+        Assert.True(Judge("Export: the server's memory", Results.Measured(exportPeakMb: 270))!.Met);
+
+        var verdict = Judge("Export: the server's memory", Results.Measured(exportPeakMb: 271));
+
+        Assert.False(verdict!.Met);
+        Assert.Equal("+151 MB (peak RSS 271 MB)", verdict.Figure);
+    }
+
+    [Fact]
+    public void What_a_run_did_not_measure_is_not_judged()
+    {
+        var result = Results.Measured();
+        result.Benchmarks = null;
+        result.Import = null;
+
+        Assert.Null(Judge("Member search p95", result));
+        Assert.Null(Judge("Import of the roster", result));
+    }
+}

@@ -1,0 +1,35 @@
+namespace Doorstep.BenchRunner.Tests;
+
+/// <summary>Results as a run would write them, with the figures a test wants to vary.</summary>
+internal static class Results
+{
+    public static DatabaseResult Measured(string database = "sqlite", double searchP95Ms = 4.2, double searchRps = 900, long searchErrors = 0, double importSeconds = 12, long exportPeakMb = 140)
+    {
+        var result = new DatabaseResult
+        {
+            Database = database,
+            Members = 1_000_000,
+            Generation = new ProcessMeasure(219, 1_800L << 20),
+            Benchmarks = new BenchmarkReport("Sqlite", 1_000_000,
+            [
+                new("search.name", "按姓名查找", 1.1, 1.0, searchP95Ms, 40_000, 3),
+                new("search.pinyin", "按拼音首字母查找", 0.9, 0.8, 1.5, 30_000, 20),
+                new("file.timeline", "档案与时间线", 2.0, 1.9, 3.3, 90_000, null),
+            ]),
+            ServerMemory = new ServerMemory(150L << 20, 210L << 20, 260L << 20),
+            Import = new ImportResult(100_000, "Imported", new ServerStep(importSeconds / 2, 200L << 20, 280L << 20), new ServerStep(importSeconds / 2, 210L << 20, 290L << 20)),
+            Export = new ExportResult("年龄不小于60岁", 101_234, 9_000_000, new ServerStep(4.5, 120L << 20, exportPeakMb << 20)),
+        };
+        result.Load.AddRange(
+        [
+            new LoadResult("ceiling", "上限", 32, 12, 48_000, 4_000, 5, 12, 20, 40, 0, 0, 0, 230L << 20),
+            new LoadResult("search", "查找页", 32, 12, (long)(searchRps * 12), searchRps, 30, 60, 90, 120, 0, searchErrors, 0, 250L << 20),
+        ]);
+        result.Pages.Add(new PageWeight("党员档案列表", "/Members?q=%E7%8E%8B", 26_000, 26_000, false, [new AssetWeight("/css/site.css", 11_000, 3_000, "gzip")]));
+        return result;
+    }
+
+    public static RunInfo Run(params string[] databases) =>
+        new("abc123def456", new DateTime(2026, 11, 29, 7, 30, 0, DateTimeKind.Utc), 1_500, 1_000_000, databases,
+            new Machine("Intel(R) Xeon(R) Processor", 2, 24_105, "Debian GNU/Linux 12 (bookworm)", ".NET 10.0.12, SDK 10.0.401"));
+}
