@@ -130,10 +130,20 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
             : null;
         try
         {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var written = acceptAllChangesOnSuccess ? await InsertInBulkAsync(cancellationToken) : 0;
+            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            AuditEntries.AddRange(pending.Select(p => AuditTrail.ToEntry(p, CurrentUser, now)));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var audit = pending.Select(p => AuditTrail.ToEntry(p, CurrentUser, now)).ToList();
+            if (audit.Count >= BulkInsert.Threshold)
+            {
+                await BulkInsert.InsertAsync(this, Model.FindEntityType(typeof(AuditEntry))!, audit, cancellationToken);
+            }
+            else
+            {
+                AuditEntries.AddRange(audit);
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -148,6 +158,40 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
                 await ownTransaction.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// New rows by the hundred (an import's chunk of members) are written with <see cref="BulkInsert"/>
+    /// rather than one INSERT each; they then count as saved, with the keys the database gave them,
+    /// so that their audit rows name them. Only rows that no other new row of this save refers to,
+    /// or is referred to by, go this way: the rest, and every change, is left to EF.
+    /// </summary>
+    private async Task<int> InsertInBulkAsync(CancellationToken cancellationToken)
+    {
+        var added = ChangeTracker.Entries().Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata).ToList();
+        var written = 0;
+        foreach (var group in added.Where(g => g.Count() >= BulkInsert.Threshold && BulkInsert.Fits(g.Key)))
+        {
+            var related = group.Key.GetForeignKeys().Select(f => f.PrincipalEntityType)
+                .Concat(group.Key.GetReferencingForeignKeys().Select(f => f.DeclaringEntityType)).ToHashSet();
+            if (added.Any(g => related.Contains(g.Key)))
+            {
+                continue;
+            }
+
+            var entries = group.ToList();
+            var keys = await BulkInsert.InsertAsync(this, group.Key, entries.Select(e => e.Entity).ToList(), cancellationToken);
+            var key = group.Key.FindPrimaryKey()!.Properties[0];
+            for (var i = 0; i < entries.Count; i++)
+            {
+                entries[i].Property(key.Name).CurrentValue = Convert.ChangeType(keys[i], key.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+                entries[i].State = EntityState.Unchanged;
+            }
+
+            written += entries.Count;
+        }
+
+        return written;
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public sealed class RosterNames(IReadOnlyList<Choice> areas, IReadOnlyList<Choic
     private readonly HashSet<string> _allUnits = allUnits.Select(u => UnitKey(u.Name)).ToHashSet();
     private readonly Dictionary<int, string> _unitNames = allUnits.ToDictionary(u => u.Id, u => u.Name);
     private readonly Dictionary<int, string> _areaNames = areas.ToDictionary(a => a.Id, a => a.Name);
+    private readonly Dictionary<string, NameMatch> _unitMatches = [];
 
     /// <summary>An example of a unit name the user may write, for the messages.</summary>
     public string ExampleUnit => _units.Count > 0 ? _units[^1].Unit.Name : "某某居民区第一党支部";
@@ -32,7 +33,19 @@ public sealed class RosterNames(IReadOnlyList<Choice> areas, IReadOnlyList<Choic
         return _areas.TryGetValue(key, out var id) ? new(id, null) : new(null, $"本街道没有“{text}”居民区");
     }
 
+    /// <summary>A roster names the same few units on thousands of rows: each spelling is matched once.</summary>
     public NameMatch Unit(string text)
+    {
+        if (!_unitMatches.TryGetValue(text, out var match))
+        {
+            match = MatchUnit(text);
+            _unitMatches[text] = match;
+        }
+
+        return match;
+    }
+
+    private NameMatch MatchUnit(string text)
     {
         var key = UnitKey(text);
         var exact = _units.Where(u => u.Key == key).ToList();
