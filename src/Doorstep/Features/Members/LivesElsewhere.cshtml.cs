@@ -13,6 +13,9 @@ public class LivesElsewhereModel(DoorstepDb db, TimeProvider clock) : PageModel
 {
     public DateOnly Today { get; } = ChinaTime.Today(clock);
 
+    /// <summary>How many such members are registered in one area and live in another (or outside: none).</summary>
+    public sealed record AreaPair(int Registered, int? Residence, int Count);
+
     public sealed record AreaCount(int AreaId, string Area, int RegisteredHereLivingElsewhere, int LivingHereRegisteredElsewhere);
 
     public IReadOnlyList<AreaCount> Areas { get; private set; } = [];
@@ -24,17 +27,23 @@ public class LivesElsewhereModel(DoorstepDb db, TimeProvider clock) : PageModel
     public Pager Pager { get; private set; } = Pager.Empty;
     public bool IsAreaCadre { get; private set; }
 
+    /// <summary>
+    /// Every 人户分离 member in scope counted by (registered, residence) area in one pass over one
+    /// covering index; the page adds them up both ways, where three grouped queries read it three times.
+    /// </summary>
+    public static IQueryable<AreaPair> Pairs(IQueryable<Member> members) =>
+        members.Where(Member.LivesElsewhereRule)
+            .Where(m => m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut)
+            .GroupBy(m => new { m.RegisteredAreaId, m.ResidenceAreaId })
+            .Select(g => new AreaPair(g.Key.RegisteredAreaId!.Value, g.Key.ResidenceAreaId, g.Count()));
+
     public async Task OnGetAsync([FromQuery] int page = 1)
     {
         var scope = db.CurrentUser.Scope;
-        var apart = db.Members.Where(Member.LivesElsewhereRule)
-            .Where(m => m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut);
-
-        var byRegistration = await apart.GroupBy(m => m.RegisteredAreaId!.Value)
-            .Select(g => new { Area = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Area, x => x.Count);
-        var byResidence = await apart.Where(m => m.ResidenceAreaId != null).GroupBy(m => m.ResidenceAreaId!.Value)
-            .Select(g => new { Area = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Area, x => x.Count);
-        LivingOutside = await apart.CountAsync(m => m.ResidenceAreaId == null);
+        var pairs = await Pairs(db.MembersInScope).ToListAsync();
+        var byRegistration = pairs.GroupBy(p => p.Registered).ToDictionary(g => g.Key, g => g.Sum(p => p.Count));
+        var byResidence = pairs.Where(p => p.Residence != null).GroupBy(p => p.Residence!.Value).ToDictionary(g => g.Key, g => g.Sum(p => p.Count));
+        LivingOutside = pairs.Where(p => p.Residence == null).Sum(p => p.Count);
         Total = byRegistration.Values.Sum();
 
         IsAreaCadre = scope.Kind == ScopeKind.ResidentialArea;
