@@ -59,9 +59,12 @@ public class DetailsModel(
     private async Task<IActionResult> ShowAsync(int id)
     {
         // Out of scope and nonexistent look the same: 404, so an ID guess learns nothing.
+        // Split: in one query SQLite read every temporary-branch membership to join the file's few
+        // (measured on 1,000,000 members); on its own the membership query seeks the member's.
         var member = await db.Members.AsNoTracking()
             .Include(m => m.OrgUnit).Include(m => m.RegisteredArea).Include(m => m.ResidenceArea)
             .Include(m => m.TemporaryBranches).ThenInclude(t => t.OrgUnit)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id);
         if (member is null)
         {
