@@ -60,7 +60,7 @@ public sealed class QueryPlanTests : IDisposable
     private static readonly DateOnly Today = new(2026, 11, 29);
 
     private IQueryable<MemberRow> ListPage(DoorstepDb db, MemberFilter filter) =>
-        filter.Order(filter.Apply(db, Today, _protector)).Skip(20).Take(20).ToRows();
+        filter.Page(db, filter.Apply(db, Today, _protector), 20);
 
     /// <summary>What the page's count reads: the same conditions; SQLite plans COUNT(*) the same way.</summary>
     private IQueryable<int> Counted(DoorstepDb db, MemberFilter filter) => filter.Apply(db, Today, _protector).Select(m => m.Id);

@@ -1,3 +1,4 @@
+using Doorstep.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Features.Members;
@@ -11,6 +12,17 @@ public static class MemberQueries
 {
     // LivesElsewhere repeats Member.LivesElsewhereRule inline: EF cannot invoke an expression inside a projection.
     public const int PageSize = 20;
+
+    /// <summary>
+    /// One page of the list: its ids first, from the scope's index alone (its order, its columns),
+    /// then only those rows. PostgreSQL cannot test a name against an index entry before reading the
+    /// row; asked for the rows at once it read all 40,000 of an admin's to find 8 (470 ms cold).
+    /// </summary>
+    public static IQueryable<MemberRow> Page(this MemberFilter filter, DoorstepDb db, IQueryable<Member> members, int skip)
+    {
+        var ids = filter.Order(members).Skip(skip).Take(PageSize).Select(m => m.Id);
+        return filter.Order(db.Members.Where(m => ids.Contains(m.Id))).ToRows();
+    }
 
     public static IQueryable<MemberRow> ToRows(this IQueryable<Member> members) =>
         members.AsNoTracking().Select(m => new MemberRow(
