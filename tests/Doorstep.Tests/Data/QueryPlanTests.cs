@@ -141,6 +141,16 @@ public sealed class QueryPlanTests : IDisposable
     }
 
     [Fact]
+    public void An_area_cadres_oldest_members_with_a_care_need_are_counted_on_the_areas_age_index_and_listed_in_its_order()
+    {
+        using var db = Db(Roles.AreaCadre, (DataScope.Claims.SubDistrict, 1), (DataScope.Claims.ResidentialArea, 2));
+        var filter = new MemberFilter { MinAge = 80, Need = CareNeeds.LowVision, Sort = MemberSort.AgeDescending };
+
+        AssertReadsOnly(Counted(db, filter), MemberConfiguration.AgeInArea + " ");
+        AssertInIndexOrder(ListPage(db, filter), MemberConfiguration.AgeInArea);
+    }
+
+    [Fact]
     public void The_admins_lives_elsewhere_counts_read_one_covering_index()
     {
         using var db = Db(Roles.SubDistrictAdmin, (DataScope.Claims.SubDistrict, 1));

@@ -9,6 +9,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     public const string ListOrderInSubDistrict = "IX_Members_SubDistrict_ListOrder";
     public const string ListOrderInArea = "IX_Members_OrgUnitArea_ListOrder";
     public const string AgeInSubDistrict = "IX_Members_SubDistrict_Age";
+    public const string AgeInArea = "IX_Members_OrgUnitArea_Age";
     public const string LivesElsewhereInSubDistrict = "IX_Members_SubDistrict_LivesElsewhere";
 
     public void Configure(EntityTypeBuilder<Member> e)
@@ -42,6 +43,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         e.HasIndex(x => new { x.SubDistrictId, x.NameInitials, x.Name, x.Id, x.OrgUnitAreaId }, ListOrderInSubDistrict);
         e.HasIndex(x => new { x.OrgUnitAreaId, x.NameInitials, x.Name, x.Id, x.SubDistrictId }, ListOrderInArea);
         e.HasIndex(x => new { x.SubDistrictId, x.BirthDate, x.Id, x.CareNeeds, x.OrgUnitAreaId }, AgeInSubDistrict);
+        e.HasIndex(x => new { x.OrgUnitAreaId, x.BirthDate, x.Id, x.CareNeeds, x.SubDistrictId }, AgeInArea);
         e.HasIndex(x => new { x.SubDistrictId, x.RegisteredAreaId, x.ResidenceAreaId, x.Status, x.OrgUnitAreaId, x.ResidenceAddress }, LivesElsewhereInSubDistrict);
         e.HasIndex(x => x.IdNumberTail);
         e.HasIndex(x => x.PhoneTail);
