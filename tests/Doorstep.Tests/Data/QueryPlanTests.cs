@@ -75,9 +75,10 @@ public sealed class QueryPlanTests : IDisposable
 
     private static void AssertInIndexOrder(IQueryable query, string index)
     {
+        // The page's ids come from the index (m0); the one sort left is of those 20 rows (m).
         var plan = Plan(query);
-        Assert.True(plan.Any(step => step.StartsWith("SEARCH m USING ", StringComparison.Ordinal) && step.Contains(" INDEX " + index + " ", StringComparison.Ordinal)), string.Join(" | ", plan));
-        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+        Assert.True(plan.Any(step => step.StartsWith("SEARCH m0 USING COVERING INDEX " + index + " ", StringComparison.Ordinal)), string.Join(" | ", plan));
+        Assert.Single(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -116,7 +117,7 @@ public sealed class QueryPlanTests : IDisposable
         using var db = Db(Roles.AreaCadre, (DataScope.Claims.SubDistrict, 1), (DataScope.Claims.ResidentialArea, 2));
         var filter = new MemberFilter { Q = q };
 
-        AssertReadsOnly(Counted(db, filter), MemberConfiguration.ListOrderInArea + " ");
+        AssertReadsOnly(Counted(db, filter), q is null ? "IX_Members_OrgUnitArea_" : MemberConfiguration.ListOrderInArea + " ");
         AssertInIndexOrder(ListPage(db, filter), MemberConfiguration.ListOrderInArea);
     }
 
