@@ -286,6 +286,9 @@ namespace Doorstep.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("OrgUnitAreaId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
 
@@ -342,9 +345,15 @@ namespace Doorstep.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrgUnitId", "Name");
 
-                    b.HasIndex("SubDistrictId", "Name");
+                    b.HasIndex(new[] { "OrgUnitAreaId", "BirthDate", "Id", "CareNeeds", "SubDistrictId" }, "IX_Members_OrgUnitArea_Age");
 
-                    b.HasIndex("SubDistrictId", "NameInitials");
+                    b.HasIndex(new[] { "OrgUnitAreaId", "NameInitials", "Name", "Id", "SubDistrictId" }, "IX_Members_OrgUnitArea_ListOrder");
+
+                    b.HasIndex(new[] { "SubDistrictId", "BirthDate", "Id", "CareNeeds", "OrgUnitAreaId" }, "IX_Members_SubDistrict_Age");
+
+                    b.HasIndex(new[] { "SubDistrictId", "NameInitials", "Name", "Id", "OrgUnitAreaId" }, "IX_Members_SubDistrict_ListOrder");
+
+                    b.HasIndex(new[] { "SubDistrictId", "RegisteredAreaId", "ResidenceAreaId", "Status", "OrgUnitAreaId", "ResidenceAddress" }, "IX_Members_SubDistrict_LivesElsewhere");
 
                     b.ToTable("Members");
                 });

@@ -275,6 +275,9 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrgUnitAreaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER");
 
@@ -331,9 +334,15 @@ namespace Doorstep.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrgUnitId", "Name");
 
-                    b.HasIndex("SubDistrictId", "Name");
+                    b.HasIndex(new[] { "OrgUnitAreaId", "BirthDate", "Id", "CareNeeds", "SubDistrictId" }, "IX_Members_OrgUnitArea_Age");
 
-                    b.HasIndex("SubDistrictId", "NameInitials");
+                    b.HasIndex(new[] { "OrgUnitAreaId", "NameInitials", "Name", "Id", "SubDistrictId" }, "IX_Members_OrgUnitArea_ListOrder");
+
+                    b.HasIndex(new[] { "SubDistrictId", "BirthDate", "Id", "CareNeeds", "OrgUnitAreaId" }, "IX_Members_SubDistrict_Age");
+
+                    b.HasIndex(new[] { "SubDistrictId", "NameInitials", "Name", "Id", "OrgUnitAreaId" }, "IX_Members_SubDistrict_ListOrder");
+
+                    b.HasIndex(new[] { "SubDistrictId", "RegisteredAreaId", "ResidenceAreaId", "Status", "OrgUnitAreaId", "ResidenceAddress" }, "IX_Members_SubDistrict_LivesElsewhere");
 
                     b.ToTable("Members");
                 });

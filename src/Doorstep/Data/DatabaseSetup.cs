@@ -64,6 +64,10 @@ public static class DatabaseSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DoorstepDb>();
+
+        // A migration that backfills a column rewrites every member: on PostgreSQL with 1,000,000
+        // members that takes longer than a query's 30 seconds.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
         {

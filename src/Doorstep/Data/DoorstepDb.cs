@@ -46,7 +46,7 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
     public IQueryable<Member> MembersInScope => CurrentUser.Scope switch
     {
         { Kind: ScopeKind.SubDistrict, SubDistrictId: var subDistrict } => Members.Where(m => m.SubDistrictId == subDistrict),
-        { Kind: ScopeKind.ResidentialArea, ResidentialAreaId: var area } => Members.Where(m => m.OrgUnit.ResidentialAreaId == area),
+        { Kind: ScopeKind.ResidentialArea, ResidentialAreaId: var area } => Members.Where(m => m.OrgUnitAreaId == area),
         _ => Members,
     };
 
@@ -61,7 +61,7 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
         Set<Member>().IgnoreQueryFilters().AsNoTracking()
             .Where(m => FilterKind == ScopeKind.ResidentialArea
                 && m.ResidenceAreaId == FilterAreaId
-                && m.OrgUnit.ResidentialAreaId != FilterAreaId
+                && m.OrgUnitAreaId != FilterAreaId
                 && m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut)
             .OrderBy(m => m.ResidenceAddress).ThenBy(m => m.Id)
             .Select(m => new Resident(
@@ -86,7 +86,7 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
         builder.Entity<Member>().HasQueryFilter(m =>
             FilterKind == ScopeKind.Everything
             || (FilterKind == ScopeKind.SubDistrict && m.SubDistrictId == FilterSubDistrictId)
-            || (FilterKind == ScopeKind.ResidentialArea && m.OrgUnit.ResidentialAreaId == FilterAreaId)
+            || (FilterKind == ScopeKind.ResidentialArea && m.OrgUnitAreaId == FilterAreaId)
             || (FilterKind == ScopeKind.TemporaryBranch && m.TemporaryBranches.Any(t => t.OrgUnitId == FilterOrgUnitId)));
 
         // A transfer is seen by both ends: the receiving area must act on it before the file is in
@@ -117,7 +117,17 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
             entry.Entity.NameInitials = Pinyin.Initials(entry.Entity.Name);
         }
 
-        await GuardScopeAsync(cancellationToken);
+        var units = await UnitsOfWrittenMembersAsync(cancellationToken);
+        foreach (var entry in ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            // A unit created in the same save is not in the database yet; DetectChanges has pointed
+            // the navigation at whichever unit the key now names, or cleared it.
+            entry.Entity.OrgUnitAreaId = entry.Entity.OrgUnit is { } unit
+                ? unit.ResidentialAreaId
+                : units.GetValueOrDefault(entry.Entity.OrgUnitId)?.ResidentialAreaId;
+        }
+
+        GuardScope(units);
         var pending = AuditTrail.Capture(ChangeTracker);
         if (pending.Count == 0)
         {
@@ -200,7 +210,7 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
     /// It checks where the file lands, so completing a transfer passes for the receiving area and the
     /// admin, never for the sending area alone. A transfer is written only by one of its two ends.
     /// </summary>
-    private async Task GuardScopeAsync(CancellationToken cancellationToken)
+    private void GuardScope(Dictionary<int, UnitPlace> units)
     {
         var scope = CurrentUser.Scope;
         if (scope.Kind == ScopeKind.Everything)
@@ -208,19 +218,7 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
             return;
         }
 
-        var written = ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        if (written.Count == 0)
-        {
-            return;
-        }
-
-        // One query for all org units involved: an import saves thousands of files at once.
-        var unitIds = written.Select(e => e.Entity.OrgUnitId).Distinct().ToList();
-        var units = await OrgUnits.AsNoTracking()
-            .Where(u => unitIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.SubDistrictId, u.ResidentialAreaId })
-            .ToDictionaryAsync(u => u.Id, cancellationToken);
-        foreach (var entry in written)
+        foreach (var entry in ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             var unit = units.GetValueOrDefault(entry.Entity.OrgUnitId);
             var allowed = unit is not null && unit.SubDistrictId == entry.Entity.SubDistrictId && scope.Kind switch
@@ -249,6 +247,29 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
                 throw new ScopeViolationException($"{CurrentUser.Name} may not write transfer {t.Id}.");
             }
         }
+    }
+
+    private sealed record UnitPlace(int Id, int SubDistrictId, int? ResidentialAreaId);
+
+    /// <summary>
+    /// Where the org units of the files being written stand: the scope guard checks them and each
+    /// file takes its unit's area (OrgUnitAreaId). One query for all of them: an import saves
+    /// thousands of files at once. An org unit with files never changes area (no page moves one).
+    /// </summary>
+    private async Task<Dictionary<int, UnitPlace>> UnitsOfWrittenMembersAsync(CancellationToken cancellationToken)
+    {
+        var unitIds = ChangeTracker.Entries<Member>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.OrgUnitId).Distinct().ToList();
+        if (unitIds.Count == 0)
+        {
+            return [];
+        }
+
+        return await OrgUnits.AsNoTracking()
+            .Where(u => unitIds.Contains(u.Id))
+            .Select(u => new UnitPlace(u.Id, u.SubDistrictId, u.ResidentialAreaId))
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
     }
 
     /// <summary>Records a sensitive read (a revealed ID number, a full export) in the audit.</summary>

@@ -6,7 +6,7 @@ namespace Doorstep.Hosting;
 /// Stylesheets and scripts are compressed for browsers that accept it and, when the URL carries their
 /// version (asp-append-version), cached for a year. Pages and API answers are not compressed here:
 /// they hold antiforgery tokens and personal data beside text the requester chooses (BREACH). See
-/// docs/adr/0008-compression-of-static-files-only.md.
+/// docs/adr/0009-compression-of-static-files-only.md.
 /// </summary>
 public static class StaticFiles
 {

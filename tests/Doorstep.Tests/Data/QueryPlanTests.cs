@@ -50,14 +50,36 @@ public sealed class QueryPlanTests : IDisposable
         var plan = Plan(query);
         foreach (var table in tables)
         {
-            Assert.DoesNotContain(plan, step => step.StartsWith($"SCAN {table}", StringComparison.Ordinal) && !step.Contains("USING", StringComparison.Ordinal));
+            // "SCAN m0" is the outer query walking the 20 rows of its own page, not a table.
+            Assert.DoesNotContain(plan, step => (step == $"SCAN {table}" || step.StartsWith($"SCAN {table} ", StringComparison.Ordinal)) && !step.Contains("USING", StringComparison.Ordinal));
         }
 
         Assert.Contains(plan, step => step.StartsWith("SEARCH", StringComparison.Ordinal));
     }
 
+    private static readonly DateOnly Today = new(2026, 11, 29);
+
     private IQueryable<MemberRow> ListPage(DoorstepDb db, MemberFilter filter) =>
-        filter.Order(filter.Apply(db, new DateOnly(2026, 11, 29), _protector)).Skip(20).Take(20).ToRows();
+        filter.Page(db, filter.Apply(db, Today, _protector), 20);
+
+    /// <summary>What the page's count reads: the same conditions; SQLite plans COUNT(*) the same way.</summary>
+    private IQueryable<int> Counted(DoorstepDb db, MemberFilter filter) => filter.Apply(db, Today, _protector).Select(m => m.Id);
+
+    /// <summary>Read from an index alone; a count may take any index that covers it, so a prefix of its name will do.</summary>
+    private static void AssertReadsOnly(IQueryable query, string index)
+    {
+        var plan = Plan(query);
+        Assert.True(plan.Any(step => step.StartsWith("SEARCH m USING COVERING INDEX " + index, StringComparison.Ordinal)), string.Join(" | ", plan));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
+    private static void AssertInIndexOrder(IQueryable query, string index)
+    {
+        // The page's ids come from the index (m0); the one sort left is of those 20 rows (m).
+        var plan = Plan(query);
+        Assert.True(plan.Any(step => step.StartsWith("SEARCH m0 USING COVERING INDEX " + index + " ", StringComparison.Ordinal)), string.Join(" | ", plan));
+        Assert.Single(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+    }
 
     [Theory]
     [InlineData("wdq")]
@@ -72,6 +94,34 @@ public sealed class QueryPlanTests : IDisposable
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("吴")]
+    [InlineData("德勤")]
+    [InlineData("吴德勤")]
+    [InlineData("wdq")]
+    public void The_admins_list_and_name_searches_read_the_sub_districts_list_index_alone_in_its_order(string? q)
+    {
+        using var db = Db(Roles.SubDistrictAdmin, (DataScope.Claims.SubDistrict, 1));
+        var filter = new MemberFilter { Q = q };
+
+        AssertReadsOnly(Counted(db, filter), q is null ? "IX_Members_SubDistrict_" : MemberConfiguration.ListOrderInSubDistrict + " ");
+        AssertInIndexOrder(ListPage(db, filter), MemberConfiguration.ListOrderInSubDistrict);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("德勤")]
+    [InlineData("wdq")]
+    public void An_area_cadres_list_and_name_searches_read_the_areas_list_index_alone_in_its_order(string? q)
+    {
+        using var db = Db(Roles.AreaCadre, (DataScope.Claims.SubDistrict, 1), (DataScope.Claims.ResidentialArea, 2));
+        var filter = new MemberFilter { Q = q };
+
+        AssertReadsOnly(Counted(db, filter), q is null ? "IX_Members_OrgUnitArea_" : MemberConfiguration.ListOrderInArea + " ");
+        AssertInIndexOrder(ListPage(db, filter), MemberConfiguration.ListOrderInArea);
+    }
+
+    [Theory]
     [InlineData("wdq")]
     [InlineData(null)]
     public void An_area_cadres_member_list_seeks_an_index(string? q)
@@ -79,6 +129,43 @@ public sealed class QueryPlanTests : IDisposable
         using var db = Db(Roles.AreaCadre, (DataScope.Claims.SubDistrict, 1), (DataScope.Claims.ResidentialArea, 2));
 
         AssertNoFullScan(ListPage(db, new MemberFilter { Q = q }), "m", "Members");
+    }
+
+    [Fact]
+    public void The_admins_oldest_members_with_a_care_need_are_counted_on_the_age_index_and_listed_in_its_order()
+    {
+        using var db = Db(Roles.SubDistrictAdmin, (DataScope.Claims.SubDistrict, 1));
+        var filter = new MemberFilter { MinAge = 80, Need = CareNeeds.LowVision, Sort = MemberSort.AgeDescending };
+
+        AssertReadsOnly(Counted(db, filter), MemberConfiguration.AgeInSubDistrict + " ");
+        AssertInIndexOrder(ListPage(db, filter), MemberConfiguration.AgeInSubDistrict);
+    }
+
+    [Fact]
+    public void An_area_cadres_oldest_members_with_a_care_need_are_counted_on_the_areas_age_index_and_listed_in_its_order()
+    {
+        using var db = Db(Roles.AreaCadre, (DataScope.Claims.SubDistrict, 1), (DataScope.Claims.ResidentialArea, 2));
+        var filter = new MemberFilter { MinAge = 80, Need = CareNeeds.LowVision, Sort = MemberSort.AgeDescending };
+
+        AssertReadsOnly(Counted(db, filter), MemberConfiguration.AgeInArea + " ");
+        AssertInIndexOrder(ListPage(db, filter), MemberConfiguration.AgeInArea);
+    }
+
+    [Fact]
+    public void The_admins_lives_elsewhere_counts_read_one_covering_index()
+    {
+        using var db = Db(Roles.SubDistrictAdmin, (DataScope.Claims.SubDistrict, 1));
+
+        AssertReadsOnly(LivesElsewhereCounts.Pairs(db.MembersInScope), MemberConfiguration.LivesElsewhereInSubDistrict + " ");
+    }
+
+    [Fact]
+    public void An_area_cadres_lives_elsewhere_counts_seek_the_areas_index()
+    {
+        using var db = Db(Roles.AreaCadre, (DataScope.Claims.SubDistrict, 1), (DataScope.Claims.ResidentialArea, 2));
+
+        AssertNoFullScan(LivesElsewhereCounts.Pairs(db.MembersInScope), "m", "Members");
+        AssertNoFullScan(db.ResidentsFromElsewhere, "m", "Members");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         var protector = app.Services.GetRequiredService<PersonalDataProtector>();
         var today = ChinaTime.Today(TimeProvider.System);
         var generated = await app.WithDbAsync(db => db.Members.Where(m => m.Id > lastId)
-            .Select(m => new { m.Id, m.Name, m.NameInitials, m.IdNumberCipher, m.IdNumberTail, m.BirthDate, m.RegisteredAreaId, m.ResidenceAreaId, m.ResidenceAddress })
+            .Select(m => new { m.Id, m.Name, m.NameInitials, m.IdNumberCipher, m.IdNumberTail, m.BirthDate, m.RegisteredAreaId, m.ResidenceAreaId, m.ResidenceAddress, m.OrgUnitAreaId, UnitAreaId = m.OrgUnit.ResidentialAreaId })
             .ToListAsync());
 
         Assert.Equal(3000, generated.Count);
@@ -37,6 +37,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
             Assert.Equal(id[^4..], m.IdNumberTail);
             Assert.Equal(Pinyin.Initials(m.Name), m.NameInitials);
         });
+        Assert.All(generated, m => Assert.Equal(m.UnitAreaId, m.OrgUnitAreaId));
         var over75 = generated.Count(m => Member.AgeOn(m.BirthDate, today) >= 75) / 3000.0;
         var apart = generated.Count(m => m.RegisteredAreaId != null && (m.ResidenceAreaId != null ? m.ResidenceAreaId != m.RegisteredAreaId : m.ResidenceAddress != null)) / 3000.0;
         Assert.InRange(over75, 0.30, 0.45);

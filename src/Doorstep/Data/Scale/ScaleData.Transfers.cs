@@ -86,6 +86,9 @@ public sealed partial class ScaleData
             else if (lastStep == 4)
             {
                 Step(transfer.Complete(actor, at.AddDays(random.Next(0, 4)), member));
+
+                // SaveChanges keeps the holding area in step with the org unit; these rows bypass it.
+                member.OrgUnitAreaId = branches[member.OrgUnitId].ResidentialAreaId;
             }
         }
 

@@ -65,6 +65,7 @@ public sealed partial class ScaleData(DoorstepDb db, PersonalDataProtector prote
                 Id = firstMemberId + i,
                 SubDistrictId = place.SubDistrict.Id,
                 OrgUnitId = branches[random.Next(branches.Count)].Id,
+                OrgUnitAreaId = home.Id,
                 Name = FictionalPeople.Name(random),
                 Gender = gender,
                 Ethnicity = random.Next(100) < 97 ? "汉族" : "回族",

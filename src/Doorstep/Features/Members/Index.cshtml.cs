@@ -31,7 +31,7 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
         var members = filter.Apply(db, Today, protector);
         Total = await members.CountAsync();
         Pager = new Pager(page, MemberQueries.PageSize, Total, p => "/Members" + filter.ToQueryString(p));
-        Rows = await filter.Order(members).Skip(Pager.Skip).Take(MemberQueries.PageSize).ToRows().ToListAsync();
+        Rows = await filter.Page(db, members, Pager.Skip).ToListAsync();
 
         var scope = db.CurrentUser.Scope;
         var units = db.OrgUnits.AsNoTracking().Where(u => u.SubDistrictId == scope.SubDistrictId && u.Kind != OrgUnitKind.TemporaryBranch);

@@ -45,6 +45,13 @@ public class Member : IVersioned
     public int OrgUnitId { get; set; }
     public OrgUnit OrgUnit { get; set; } = null!;
 
+    /// <summary>
+    /// The area of the org unit that holds the file (组织关系所在居民区), copied here by DoorstepDb on every
+    /// save so that an area's list and scope seek one index instead of joining the org units.
+    /// None for a file held above the areas (the working committee).
+    /// </summary>
+    public int? OrgUnitAreaId { get; set; }
+
     public required string Name { get; set; }
 
     /// <summary>Pinyin initials of the name (吴德勤 → wdq), kept by DoorstepDb whenever the name changes.</summary>

@@ -74,7 +74,7 @@ public sealed class MemberFilter
 
         if (AreaId is { } area)
         {
-            members = members.Where(m => m.OrgUnit.ResidentialAreaId == area);
+            members = members.Where(m => m.OrgUnitAreaId == area);
         }
 
         if (RegisteredAreaId is { } registered)

@@ -13,6 +13,17 @@ public static class MemberQueries
     // LivesElsewhere repeats Member.LivesElsewhereRule inline: EF cannot invoke an expression inside a projection.
     public const int PageSize = 20;
 
+    /// <summary>
+    /// One page of the list: its ids first, from the scope's index alone (its order, its columns),
+    /// then only those rows. PostgreSQL cannot test a name against an index entry before reading the
+    /// row; asked for the rows at once it read all 40,000 of an admin's to find 8 (470 ms cold).
+    /// </summary>
+    public static IQueryable<MemberRow> Page(this MemberFilter filter, DoorstepDb db, IQueryable<Member> members, int skip)
+    {
+        var ids = filter.Order(members).Skip(skip).Take(PageSize).Select(m => m.Id);
+        return filter.Order(db.Members.Where(m => ids.Contains(m.Id))).ToRows();
+    }
+
     public static IQueryable<MemberRow> ToRows(this IQueryable<Member> members) =>
         members.AsNoTracking().Select(m => new MemberRow(
             m.Id, m.Name, m.Gender, m.BirthDate, m.FullMemberOn, m.OrgUnit.Name,
@@ -22,9 +33,14 @@ public static class MemberQueries
             m.CareNeeds, m.Status, m.Category, m.IdNumberTail));
 
     /// <summary>A member file with what its page shows beside it (org unit, areas, temporary branches); null when out of scope or unknown.</summary>
+    /// <remarks>
+    /// Split: in one query SQLite read every temporary-branch membership to join the file's few
+    /// (measured on 1,000,000 members); on its own the membership query seeks the member's.
+    /// </remarks>
     public static Task<Member?> FileAsync(DoorstepDb db, int id) =>
         db.Members.AsNoTracking()
             .Include(m => m.OrgUnit).Include(m => m.RegisteredArea).Include(m => m.ResidenceArea)
             .Include(m => m.TemporaryBranches).ThenInclude(t => t.OrgUnit)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id);
 }

@@ -27,7 +27,7 @@ public static class MembersApi
             var query = filter.Apply(db, ChinaTime.Today(clock), protector);
             var total = await query.CountAsync();
             var pager = new Pager(page ?? 1, MemberQueries.PageSize, total, _ => "");
-            var items = await filter.Order(query).Skip(pager.Skip).Take(pager.PageSize).ToRows().ToListAsync();
+            var items = await filter.Page(db, query, pager.Skip).ToListAsync();
             return TypedResults.Ok(new MemberListResponse(total, pager.Current, pager.PageSize, items));
         }).WithSummary("查找党员：与列表页相同的搜索框与筛选条件");
 

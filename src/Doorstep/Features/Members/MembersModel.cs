@@ -5,6 +5,13 @@ namespace Doorstep.Features.Members;
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
 {
+    /// <summary>Index names the query-plan tests look for; short enough for PostgreSQL's 63 characters.</summary>
+    public const string ListOrderInSubDistrict = "IX_Members_SubDistrict_ListOrder";
+    public const string ListOrderInArea = "IX_Members_OrgUnitArea_ListOrder";
+    public const string AgeInSubDistrict = "IX_Members_SubDistrict_Age";
+    public const string AgeInArea = "IX_Members_OrgUnitArea_Age";
+    public const string LivesElsewhereInSubDistrict = "IX_Members_SubDistrict_LivesElsewhere";
+
     public void Configure(EntityTypeBuilder<Member> e)
     {
         e.Property(x => x.Name).HasMaxLength(50);
@@ -29,8 +36,15 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         e.HasIndex(x => x.IdNumberHash).IsUnique();
         e.HasIndex(x => x.PhoneHash);
         e.HasIndex(x => new { x.OrgUnitId, x.Name });
-        e.HasIndex(x => new { x.SubDistrictId, x.Name });
-        e.HasIndex(x => new { x.SubDistrictId, x.NameInitials });
+
+        // The hot lists read these without touching the table (see ADR 8 and QueryPlanTests): each
+        // index holds the scope's columns, so the scope filter, a count and a name search run on the
+        // index alone, and its order is the list's order, so a page is the next 20 entries.
+        e.HasIndex(x => new { x.SubDistrictId, x.NameInitials, x.Name, x.Id, x.OrgUnitAreaId }, ListOrderInSubDistrict);
+        e.HasIndex(x => new { x.OrgUnitAreaId, x.NameInitials, x.Name, x.Id, x.SubDistrictId }, ListOrderInArea);
+        e.HasIndex(x => new { x.SubDistrictId, x.BirthDate, x.Id, x.CareNeeds, x.OrgUnitAreaId }, AgeInSubDistrict);
+        e.HasIndex(x => new { x.OrgUnitAreaId, x.BirthDate, x.Id, x.CareNeeds, x.SubDistrictId }, AgeInArea);
+        e.HasIndex(x => new { x.SubDistrictId, x.RegisteredAreaId, x.ResidenceAreaId, x.Status, x.OrgUnitAreaId, x.ResidenceAddress }, LivesElsewhereInSubDistrict);
         e.HasIndex(x => x.IdNumberTail);
         e.HasIndex(x => x.PhoneTail);
         e.HasIndex(x => x.ResidenceAreaId);

@@ -53,6 +53,26 @@ public class MembersApiTests(DoorstepApp app)
     }
 
     [Fact]
+    public async Task A_file_the_admin_creates_under_an_areas_branch_is_found_by_that_area_cadre_only()
+    {
+        var birth = new DateOnly(1949, 9, 9);
+        var branch = await ZhangqiaoBranchAsync();
+        var admin = await app.SignedInAsync("admin");
+        async Task<int> FoundBy(string cadre) =>
+            (await (await app.SignedInAsync(cadre)).GetFromJsonAsync<JsonElement>("/api/v1/members?q=" + Uri.EscapeDataString("建档乙"))).GetProperty("total").GetInt32();
+
+        var created = await admin.PostAsJsonAsync("/api/v1/members", Body("建档乙", IdNumbers.New(birth, male: false), birth, branch));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal((1, 0), (await FoundBy("zhangqiao"), await FoundBy("ruixin")));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var (unitArea, fileArea) = await app.WithDbAsync(async db => (
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.OrgUnits.Where(u => u.Id == branch).Select(u => u.ResidentialAreaId)),
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Members.Where(m => m.Id == id).Select(m => m.OrgUnitAreaId))));
+        Assert.Equal(unitArea, fileArea);
+    }
+
+    [Fact]
     public async Task Invalid_fields_are_answered_with_400_and_Chinese_messages_per_field()
     {
         var client = await app.SignedInAsync("zhangqiao");

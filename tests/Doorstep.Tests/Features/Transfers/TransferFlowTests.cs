@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Doorstep.Features.Members;
 using Doorstep.Features.Transfers;
 using Doorstep.Tests.Support;
@@ -33,6 +35,10 @@ public class TransferFlowTests(DoorstepApp app)
 
         Assert.Equal(ruixinBranch, await app.WithDbAsync(db => db.Members.Where(m => m.Id == memberId).Select(m => m.OrgUnitId).SingleAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await zhangqiao.GetAsync($"/Members/Details/{memberId}")).StatusCode);
+        async Task<bool> FoundBy(HttpClient cadre) => (await cadre.GetFromJsonAsync<JsonElement>("/api/v1/members?q=" + Uri.EscapeDataString("接转甲")))
+            .GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetInt32() == memberId);
+        Assert.False(await FoundBy(zhangqiao));
+        Assert.True(await FoundBy(ruixin));
         var timeline = (await ruixin.GetPageAsync($"/Members/Details/{memberId}")).QuerySelector(".timeline")!.TextContent;
         Assert.Contains("所在党组织：张桥居民区第一党支部 → 瑞鑫居民区第一党支部", timeline);
         Assert.Contains("zhangqiao · 申请组织关系转出：张桥居民区第一党支部 → 瑞鑫居民区第一党支部", timeline);
