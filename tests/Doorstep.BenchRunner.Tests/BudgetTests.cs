@@ -31,7 +31,7 @@ public class BudgetTests
         var verdict = Judge("Member search p95", result);
 
         Assert.True(verdict!.Met);
-        Assert.Equal("4.2 ms (worst: search.name)", verdict.Figure);
+        Assert.Equal("4.20 ms (worst: search.name)", verdict.Figure);
     }
 
     [Fact]
