@@ -29,18 +29,7 @@ public class ImportBenchmarks : SuiteBenchmarks
         _importId = await Target.AsAsync(Admin, async db =>
         {
             var now = DateTime.UtcNow;
-            var import = new MemberImport
-            {
-                UserId = Admin.Id!,
-                UserName = Admin.Name,
-                FileName = Path.GetFileName(path),
-                Format = upload.Format,
-                TextEncoding = upload.EncodingName,
-                ContentCipher = Protector.Encrypt(content),
-                Status = MemberImportStatus.Checking,
-                CreatedAt = now,
-                StartedAt = now,
-            };
+            var import = MemberImport.Checking(Admin, Path.GetFileName(path), upload, Protector.Encrypt(content), now);
             db.MemberImports.Add(import);
             await db.SaveChangesAsync();
             return import.Id;

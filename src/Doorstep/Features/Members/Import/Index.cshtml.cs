@@ -68,18 +68,7 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, ImportJo
         var now = clock.GetUtcNow().UtcDateTime;
         await ForgetOldFilesAsync(now);
         var fileName = Path.GetFileName(TextNormalizer.Normalize(Upload.FileName));
-        var import = new MemberImport
-        {
-            UserId = db.CurrentUser.Id!,
-            UserName = db.CurrentUser.Name,
-            FileName = fileName.Length > 200 ? fileName[..200] : fileName,
-            Format = upload.Format,
-            TextEncoding = upload.EncodingName,
-            ContentCipher = protector.Encrypt(content),
-            Status = MemberImportStatus.Checking,
-            CreatedAt = now,
-            StartedAt = now,
-        };
+        var import = MemberImport.Checking(db.CurrentUser, fileName, upload, protector.Encrypt(content), now);
         db.MemberImports.Add(import);
         await db.SaveChangesAsync();
         jobs.Enqueue(new ImportJob(import.Id, ImportPhase.Check, db.CurrentUser));

@@ -1,3 +1,4 @@
+using Doorstep.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -55,6 +56,20 @@ public class MemberImport
     public DateTime StartedAt { get; set; }
 
     public DateTime? FinishedAt { get; set; }
+
+    /// <summary>A roster just uploaded by <paramref name="user"/>, kept encrypted, waiting for its check.</summary>
+    public static MemberImport Checking(CurrentUser user, string fileName, RosterUpload upload, byte[] contentCipher, DateTime now) => new()
+    {
+        UserId = user.Id!,
+        UserName = user.Name,
+        FileName = fileName.Length > 200 ? fileName[..200] : fileName,
+        Format = upload.Format,
+        TextEncoding = upload.EncodingName,
+        ContentCipher = contentCipher,
+        Status = MemberImportStatus.Checking,
+        CreatedAt = now,
+        StartedAt = now,
+    };
 
     /// <summary>Passes run within seconds; one still running after this long was cut off by a restart.</summary>
     public static readonly TimeSpan Interrupted = TimeSpan.FromMinutes(10);
