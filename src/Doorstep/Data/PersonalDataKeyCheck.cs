@@ -75,7 +75,7 @@ public sealed class PersonalDataKeyCheck(DoorstepDb db, IServiceProvider service
             return missing;
         }
 
-        var recorded = await db.PersonalDataKeyRecords.AsNoTracking().Select(r => r.KeyHash).FirstOrDefaultAsync(cancellationToken);
+        var recorded = await db.PersonalDataKeyRecords.AsNoTracking().Where(r => r.Id == RecordId).Select(r => r.KeyHash).FirstOrDefaultAsync(cancellationToken);
         if (recorded is not null)
         {
             return recorded == protector.Hash(CheckText) ? null : WrongKey;
