@@ -23,8 +23,9 @@ check() { # name, command...: records the outcome of the command
 }
 
 start() { # log name, environment...: the published app, started from a directory that is not its own
+  local name=$1; shift
   (cd "$work" && exec env "$@" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    dotnet "$out/Doorstep.dll" >"$work/app-$1.log" 2>&1) &
+    dotnet "$out/Doorstep.dll" >"$work/app-$name.log" 2>&1) &
   pid=$!
 }
 

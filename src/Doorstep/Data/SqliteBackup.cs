@@ -18,7 +18,14 @@ public static class SqliteBackup
     public static async Task<Result> WriteAsync(string connectionString, string destination, CancellationToken cancellationToken = default)
     {
         var target = Path.GetFullPath(destination);
-        if (SqliteFiles.PathOf(connectionString) is { } source && source == target)
+        var source = SqliteFiles.PathOf(connectionString);
+        if (source is null || !File.Exists(source))
+        {
+            // Opening it would create an empty database, and back that up.
+            throw new FileNotFoundException($"找不到数据库文件。There is no database at {source}: check Doorstep:DataDirectory or Database:ConnectionString.", source);
+        }
+
+        if (source == target)
         {
             throw new InvalidOperationException("备份文件不能是数据库本身。The backup cannot overwrite the database itself.");
         }
