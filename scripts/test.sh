@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Doorstep: the bench runner's own tests, the integration suite on SQLite and
-# again on a real PostgreSQL server, then the browser tests in Debian's Chromium. Installs what is
-# missing with apt (as root or with sudo), starts PostgreSQL, and ends with the line "N passed, N failed".
+# again on a real PostgreSQL server, the published app started as in production (scripts/publish-check.sh),
+# then the browser tests in Debian's Chromium. Installs what is missing with apt (as root or with
+# sudo), starts PostgreSQL, and ends with the line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,6 +60,10 @@ if [ -n "$postgres" ]; then
 else
   say "PostgreSQL is not available here: its run is skipped (never under CI)"
 fi
+
+say "publish: the published folder in Production, on SQLite and on PostgreSQL"
+scripts/publish-check.sh "$results/publish.trx" "$postgres"
+
 run browser tests/Doorstep.BrowserTests
 
 # --- One closing line from the real results --------------------------------------------------------
@@ -71,7 +76,7 @@ for trx in "$results"/*.trx; do
   e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
 done
-expected_files=$([ -n "$postgres" ] && echo 4 || echo 3)
+expected_files=$([ -n "$postgres" ] && echo 5 || echo 4)
 if [ "$total_files" -lt "$expected_files" ]; then
   failed=$((failed + expected_files - total_files)) # a run that wrote no results crashed
 fi

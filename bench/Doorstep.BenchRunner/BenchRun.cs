@@ -14,7 +14,7 @@ internal static class BenchRun
         var clock = Stopwatch.StartNew();
         void Step(string what) => Console.WriteLine($"\n[{database} {clock.Elapsed:mm\\:ss}] {what}");
 
-        Step($"fresh data set: generate --members {options.Members} --seed 7");
+        Step($"fresh data set: Doorstep.Benchmarks generate --members {options.Members} --seed 7");
         var data = database == "sqlite"
             ? DataSets.FreshSqlite(work)
             : await DataSets.FreshPostgresAsync(options.Postgres ?? throw new ArgumentException("--postgres is needed for the postgres run"), options.PostgresDatabase);
@@ -24,7 +24,11 @@ internal static class BenchRun
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Doorstep__PersonalDataKey"] = key,
         };
-        var generate = await ChildProcess.RunAsync("dotnet", [options.AppDll, "generate", "--members", options.Members.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "7"], environment, echo: false);
+        // The generator lives in the benchmark project; the production app has no generate command.
+        var generate = await ChildProcess.RunAsync("dotnet",
+            [options.BenchmarksDll, "generate", "--provider", data.Provider, "--connection", data.ConnectionString, "--personal-data-key", key,
+             "--members", options.Members.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "7"],
+            environment, echo: false);
         if (generate.ExitCode != 0)
         {
             throw new InvalidOperationException("generate failed: " + generate.Output);

@@ -21,7 +21,7 @@ internal static class Report
             ["Machine", $"{run.Machine.Cpu}, {run.Machine.Cores} cores, {Format.Number(run.Machine.MemoryMb)} MB RAM"],
             ["OS", run.Machine.Os],
             [".NET", run.Machine.DotNet],
-            ["Data", $"{Format.Number(run.Members)} members (`generate --members {run.Members} --seed 7`), a fresh data set per database"],
+            ["Data", $"{Format.Number(run.Members)} members (`Doorstep.Benchmarks generate --members {run.Members} --seed 7`), a fresh data set per database"],
         ]);
 
         md.AppendLine("## Budgets (issue 4)");

@@ -5,6 +5,7 @@ using Doorstep.Features.TemporaryBranches;
 using Doorstep.Features.Transfers;
 using Doorstep.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Doorstep.Benchmarks;
 
@@ -17,7 +18,7 @@ public sealed class BenchTarget : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    public BenchTarget(DatabaseProvider provider, string connectionString, string personalDataKey, string? rosterPath = null)
+    public BenchTarget(DatabaseProvider provider, string connectionString, string personalDataKey, string? rosterPath = null, bool logProgress = false)
     {
         Provider = provider;
         RosterPath = rosterPath;
@@ -29,6 +30,11 @@ public sealed class BenchTarget : IAsyncDisposable
             ["Database:ConnectionString"] = connectionString,
             [PersonalDataSetup.KeySetting] = personalDataKey,
         });
+        if (logProgress)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+
         builder.Services.AddDatabase(builder.Configuration);
         builder.Services.AddPersonalDataProtection(builder.Configuration, builder.Environment);
         builder.Services.AddOrganizations();
@@ -36,6 +42,18 @@ public sealed class BenchTarget : IAsyncDisposable
         builder.Services.AddTemporaryBranches();
         builder.Services.AddTransfers();
         _host = builder.Build();
+    }
+
+    /// <summary>
+    /// Migrates the database as the app's `migrate` does, checks or records the personal-data key as
+    /// the app's start does (the generated files are encrypted with it), then appends the data set.
+    /// </summary>
+    public async Task GenerateAsync(int members, int seed)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<DoorstepDb>());
+        await scope.ServiceProvider.GetRequiredService<PersonalDataKeyCheck>().VerifyOrRecordAsync();
+        await ActivatorUtilities.CreateInstance<ScaleData>(scope.ServiceProvider).GenerateAsync(members, seed);
     }
 
     /// <summary>The target of the current run; BenchmarkDotNet creates the benchmark classes itself, in this process.</summary>

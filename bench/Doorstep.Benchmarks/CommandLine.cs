@@ -15,7 +15,7 @@ public sealed class CommandLine
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new UsageException("Say which command: run or make-roster.");
+            throw new UsageException("Say which command: generate, run or make-roster.");
         }
 
         var line = new CommandLine(args[0]);
@@ -46,6 +46,8 @@ public sealed class CommandLine
         : throw new UsageException($"--{name} is a positive whole number.");
 
     public const string Usage = """
+        Doorstep.Benchmarks generate --provider Sqlite|Postgres --connection "CONNECTION STRING" --personal-data-key BASE64
+                                --members 1000000 [--seed 7]
         Doorstep.Benchmarks run --provider Sqlite|Postgres --connection "CONNECTION STRING" --personal-data-key BASE64
                                 --roster roster-100k.xlsx --out results.json [--filter GLOB]
         Doorstep.Benchmarks make-roster --provider Sqlite|Postgres --connection "CONNECTION STRING" --personal-data-key BASE64

@@ -1,8 +1,9 @@
 namespace Doorstep.Benchmarks;
 
 /// <summary>
-/// The benchmark suite's two commands: `run` measures the app's query code in this process against a
-/// database given on the command line; `make-roster` writes the 100,000-row roster it imports.
+/// The benchmark suite's commands: `generate` fills a database with the 1,000,000-member data set
+/// (the production app has no such command); `run` measures the app's query code in this process
+/// against a database given on the command line; `make-roster` writes the 100,000-row roster it imports.
 /// </summary>
 public static class Entry
 {
@@ -12,12 +13,19 @@ public static class Entry
         try
         {
             line = CommandLine.Parse(args);
-            if (line.Command is not ("run" or "make-roster"))
+            if (line.Command is not ("generate" or "run" or "make-roster"))
             {
                 throw new UsageException($"Unknown command '{line.Command}'.");
             }
 
-            await using var target = new BenchTarget(line.Provider, line.Required("connection"), line.Required("personal-data-key"), line.Optional("roster"));
+            await using var target = new BenchTarget(line.Provider, line.Required("connection"), line.Required("personal-data-key"), line.Optional("roster"),
+                logProgress: line.Command == "generate");
+            if (line.Command == "generate")
+            {
+                await target.GenerateAsync(line.Number("members"), line.Optional("seed") is null ? 7 : line.Number("seed"));
+                return 0;
+            }
+
             if (line.Command == "make-roster")
             {
                 var output = line.Required("out");

@@ -8,7 +8,7 @@ using Doorstep.Features.Transfers;
 using Doorstep.Hosting;
 using Doorstep.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 
 builder.AddOperations();
 builder.Services.AddDatabase(builder.Configuration);
@@ -25,11 +25,13 @@ builder.Services.AddDoorstepApi();
 
 var app = builder.Build();
 
+// migrate, backup, create-admin: run instead of serving.
 if (await app.RunCommandAsync(args))
 {
     return;
 }
 
+// The schema, the personal-data key against the database, the demo: refuses to start if either is wrong.
 await app.PrepareDatabaseAsync();
 
 app.UseDoorstepErrorPages();

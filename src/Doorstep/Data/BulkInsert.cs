@@ -12,6 +12,7 @@ namespace Doorstep.Data;
 /// per row and, on SQLite, prepares each one anew; measured on 1,000,000 members that was most of an
 /// import's time. Columns and value conversions come from the EF model. It only writes: what is
 /// written, its audit and its scope are DoorstepDb.SaveChangesAsync's business, as for any save.
+/// The benchmark data generator (bench/) writes its rows, keys and all, through the same code.
 /// </summary>
 internal static class BulkInsert
 {
@@ -42,6 +43,49 @@ internal static class BulkInsert
     }
 
     /// <summary>
+    /// Inserts rows that carry their own keys (a generated data set, whose rows refer to each other by
+    /// key before any is written), in the current transaction; every mapped column is written. On
+    /// PostgreSQL the table's identity then continues after the highest key, as SQLite's does by itself.
+    /// </summary>
+    public static async Task<int> InsertWithKeysAsync(DbContext db, IEntityType entity, IReadOnlyList<object> rows, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A bulk insert runs inside a transaction.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => !p.IsShadowProperty() && p.GetColumnName(table) is not null).Select(p => new Column(p, table)).ToList();
+        if (transaction.Connection is not NpgsqlConnection npgsql)
+        {
+            await InsertAsync(transaction, table, key: null, columns, rows, cancellationToken);
+            return rows.Count;
+        }
+
+        var copy = $"COPY {Quoted(table.Name)} ({string.Join(", ", columns.Select(c => Quoted(c.Name)))}) FROM STDIN (FORMAT BINARY)";
+        await using (var importer = await npgsql.BeginBinaryImportAsync(copy, cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                await WriteColumnsAsync(importer, columns, row, cancellationToken);
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        if (entity.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } identity])
+        {
+            var name = Quoted(table.Name);
+            var column = identity.GetColumnName(table)!;
+            await using var next = new NpgsqlCommand(
+                $"SELECT setval(pg_get_serial_sequence(@table, @column), COALESCE((SELECT MAX({Quoted(column)}) FROM {name}), 0) + 1, false)", npgsql);
+            next.Parameters.AddWithValue("table", name);
+            next.Parameters.AddWithValue("column", column);
+            await next.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return rows.Count;
+    }
+
+    /// <summary>
     /// Keys are taken from the table's identity sequence first, so that COPY, which returns nothing,
     /// can write them: each row's key is known without relying on the order of a RETURNING clause.
     /// </summary>
@@ -67,30 +111,37 @@ internal static class BulkInsert
         {
             await importer.StartRowAsync(cancellationToken);
             await importer.WriteAsync(Convert.ChangeType(keys[i], key.ClrType, System.Globalization.CultureInfo.InvariantCulture), key.StoreType, cancellationToken);
-            foreach (var column in columns)
-            {
-                if (column.ValueOf(rows[i]) is { } value)
-                {
-                    await importer.WriteAsync(value, column.StoreType, cancellationToken);
-                }
-                else
-                {
-                    await importer.WriteNullAsync(cancellationToken);
-                }
-            }
+            await WriteColumnsAsync(importer, columns, rows[i], cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);
         return keys;
     }
 
+    private static async Task WriteColumnsAsync(NpgsqlBinaryImporter importer, List<Column> columns, object row, CancellationToken cancellationToken)
+    {
+        foreach (var column in columns)
+        {
+            if (column.ValueOf(row) is { } value)
+            {
+                await importer.WriteAsync(value, column.StoreType, cancellationToken);
+            }
+            else
+            {
+                await importer.WriteNullAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Without a key column the rows carry their keys in <paramref name="columns"/>, and nothing is returned.</summary>
     private static async Task<IReadOnlyList<long>> InsertAsync(
-        DbTransaction transaction, StoreObjectIdentifier table, Column key, List<Column> columns, IReadOnlyList<object> rows, CancellationToken cancellationToken)
+        DbTransaction transaction, StoreObjectIdentifier table, Column? key, List<Column> columns, IReadOnlyList<object> rows, CancellationToken cancellationToken)
     {
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO {Quoted(table.Name)} ({string.Join(", ", columns.Select(c => Quoted(c.Name)))}) " +
-                              $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))}) RETURNING {Quoted(key.Name)}";
+                              $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})" +
+                              (key is null ? "" : $" RETURNING {Quoted(key.Name)}");
         var parameters = columns.Select((_, i) =>
         {
             var parameter = command.CreateParameter();
@@ -108,7 +159,14 @@ internal static class BulkInsert
                 parameters[i].Value = columns[i].ValueOf(row) ?? DBNull.Value;
             }
 
-            keys.Add(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+            if (key is null)
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            else
+            {
+                keys.Add(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
 
         return keys;

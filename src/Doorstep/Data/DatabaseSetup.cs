@@ -1,4 +1,3 @@
-using System.Runtime.Loader;
 using Doorstep.Data.Demo;
 using Doorstep.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +9,15 @@ public enum DatabaseProvider { Sqlite, Postgres }
 
 public static class DatabaseSetup
 {
+    public const string MigrateOnStartSetting = "Database:MigrateOnStart";
+
     /// <summary>
     /// SQLite in the data folder unless `Database:Provider` says Postgres; then
-    /// `Database:ConnectionString` is required. Each provider has its own migrations assembly.
+    /// `Database:ConnectionString` is required. Each provider has its own context type, which owns
+    /// its migrations; DoorstepDb resolves to it, so the rest of the app never names a provider.
     /// </summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration config)
     {
-        LoadMigrationsBesideApp();
         var provider = config.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = config["Database:ConnectionString"];
 
@@ -24,59 +25,101 @@ public static class DatabaseSetup
         services.AddHttpContextAccessor();
         services.AddSingleton<CurrentUserAccessor>();
         services.AddScoped<DemoData>();
-        services.AddScoped<Scale.ScaleData>();
-        services.AddDbContext<DoorstepDb>((sp, options) =>
+        services.AddScoped<PersonalDataKeyCheck>();
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDoorstepDb<SqliteDoorstepDb>((sp, options) =>
+                    options.UseSqlite(SqliteConnectionString(config, sp.GetRequiredService<IHostEnvironment>())));
+                break;
+            case DatabaseProvider.Postgres:
+                var postgres = connectionString ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");
+                services.AddDoorstepDb<PostgresDoorstepDb>((_, options) => options.UseNpgsql(postgres));
+                break;
+        }
+
+        return services;
+    }
+
+    private static void AddDoorstepDb<TContext>(this IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> useProvider)
+        where TContext : DoorstepDb
+    {
+        services.AddDbContext<TContext>((sp, options) =>
         {
             // Memberships are reached through the scoped Members set (or joined to it where read
             // directly), so a membership whose member is out of scope is never shown.
             options.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
-            switch (provider)
-            {
-                case DatabaseProvider.Sqlite:
-                    var sqlite = string.IsNullOrWhiteSpace(connectionString)
-                        ? $"Data Source={Path.Combine(DataDirectory.Resolve(config, sp.GetRequiredService<IHostEnvironment>()), "doorstep.db")}"
-                        : connectionString;
-                    options.UseSqlite(sqlite, o => o.MigrationsAssembly("Doorstep.Migrations.Sqlite"));
-                    break;
-                case DatabaseProvider.Postgres:
-                    options.UseNpgsql(
-                        connectionString ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL."),
-                        o => o.MigrationsAssembly("Doorstep.Migrations.Postgres"));
-                    break;
-            }
+            useProvider(sp, options);
         });
-        return services;
+        services.AddScoped<DoorstepDb>(sp => sp.GetRequiredService<TContext>());
     }
 
-    /// <summary>
-    /// The migrations assemblies are copied beside the app after the build (they reference the app,
-    /// so the app cannot reference them); they are not in its deps.json, so the loader is told where to look.
-    /// </summary>
-    private static void LoadMigrationsBesideApp() =>
-        AssemblyLoadContext.Default.Resolving += (context, name) =>
-            name.Name is { } n && n.StartsWith("Doorstep.Migrations.", StringComparison.Ordinal)
-            && Path.Combine(AppContext.BaseDirectory, n + ".dll") is var path && File.Exists(path)
-                ? context.LoadFromAssemblyPath(path)
-                : null;
+    /// <summary>`Database:ConnectionString` if set, else doorstep.db in the data folder.</summary>
+    public static string SqliteConnectionString(IConfiguration config, IHostEnvironment env) =>
+        config["Database:ConnectionString"] is { Length: > 0 } configured
+            ? configured
+            : $"Data Source={Path.Combine(DataDirectory.Resolve(config, env), "doorstep.db")}";
 
-    /// <summary>Migrates the schema, switches SQLite to WAL, and in demo mode seeds 嘉兴路街道 on first start.</summary>
+    /// <summary>
+    /// Before the app serves: the schema (migrated here, or with `Database:MigrateOnStart=false` only
+    /// checked, for several nodes that a `migrate` step upgrades first), the personal-data key checked
+    /// against the database, and in demo mode 嘉兴路街道 seeded on first start. Refuses to start, with
+    /// the reason, on a schema behind the app or a missing or wrong key.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DoorstepDb>();
-
-        // A migration that backfills a column rewrites every member: on PostgreSQL with 1,000,000
-        // members that takes longer than a query's 30 seconds.
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-        await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            SqliteFiles.MakePrivate(db.Database.GetConnectionString()!);
         }
+
+        if (app.Configuration.GetValue(MigrateOnStartSetting, true))
+        {
+            await MigrateAsync(db);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync()).ToList() is { Count: > 0 } pending)
+        {
+            throw new StartRefusedException(
+                $"数据库结构需要升级，请先运行 migrate 命令。The database lacks migrations {string.Join(", ", pending)}; " +
+                $"run `Doorstep migrate` once before starting the app ({MigrateOnStartSetting} is false).");
+        }
+
+        await scope.ServiceProvider.GetRequiredService<PersonalDataKeyCheck>().VerifyOrRecordAsync();
 
         if (app.Configuration.GetValue<bool>("Doorstep:DemoMode"))
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
         }
     }
+
+    /// <summary>
+    /// Applies the migrations the database lacks and returns their ids. A new SQLite file is created
+    /// readable by the app's user only, and switched to WAL. EF takes a lock for the duration, so two
+    /// nodes starting at once do not both migrate; the `migrate` command does it before any starts.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(DoorstepDb db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            SqliteFiles.MakePrivate(db.Database.GetConnectionString()!);
+        }
+
+        // A migration that backfills a column rewrites every member: on PostgreSQL with 1,000,000
+        // members that takes longer than a query's 30 seconds.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        db.Database.SetCommandTimeout(null);
+        return pending;
+    }
 }
+
+/// <summary>The app will not serve on this database or with this key; the message says why and what to do.</summary>
+public sealed class StartRefusedException(string message) : Exception(message);

@@ -12,9 +12,11 @@ namespace Doorstep.Data;
 
 /// <summary>
 /// The one DbContext. It applies the current user's data scope to every query (query filters below)
-/// and records an audit entry for every write in the same transaction (SaveChangesAsync).
+/// and records an audit entry for every write in the same transaction (SaveChangesAsync). Each
+/// database provider has a subclass that owns its migrations (SqliteDoorstepDb, PostgresDoorstepDb);
+/// everything else asks for DoorstepDb.
 /// </summary>
-public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccessor currentUser, TimeProvider clock)
+public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor currentUser, TimeProvider clock)
     : IdentityDbContext<UserAccount>(options), IDataProtectionKeyContext
 {
     public CurrentUser CurrentUser => currentUser.Current;
@@ -36,6 +38,7 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
     public DbSet<MemberImport> MemberImports => Set<MemberImport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<PersonalDataKeyRecord> PersonalDataKeyRecords => Set<PersonalDataKeyRecord>();
 
     /// <summary>
     /// Members, with the current user's scope also written as a plain predicate for their kind of
@@ -81,6 +84,12 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
             e.Property(x => x.EntityId).HasMaxLength(100);
             e.HasIndex(x => new { x.EntityType, x.EntityId, x.OccurredAt });
             e.HasIndex(x => x.OccurredAt);
+        });
+
+        builder.Entity<PersonalDataKeyRecord>(e =>
+        {
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.KeyHash).HasMaxLength(64);
         });
 
         builder.Entity<Member>().HasQueryFilter(m =>

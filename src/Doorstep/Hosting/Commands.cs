@@ -1,5 +1,4 @@
 using Doorstep.Data;
-using Doorstep.Data.Scale;
 using Doorstep.Features.Accounts;
 using Doorstep.Features.Organizations;
 using Doorstep.Infrastructure;
@@ -8,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Doorstep.Hosting;
 
 /// <summary>
-/// Commands run instead of the web server: <c>dotnet run --project src/Doorstep -- create-admin ...</c>.
+/// Commands run instead of the web server, e.g. <c>./Doorstep migrate</c> in the published folder or
+/// <c>dotnet run --project src/Doorstep -- create-admin ...</c>.
 /// </summary>
 public static class Commands
 {
@@ -16,31 +16,57 @@ public static class Commands
     {
         switch (args.FirstOrDefault())
         {
+            case "migrate":
+                Environment.ExitCode = await MigrateAsync(app.Services);
+                return true;
+            case "backup":
+                Environment.ExitCode = await BackupAsync(app.Services, args[1..]);
+                return true;
             case "create-admin":
                 await app.PrepareDatabaseAsync();
                 Environment.ExitCode = await CreateAdminAsync(app.Services, args[1..]);
-                return true;
-            case "generate":
-                await app.PrepareDatabaseAsync();
-                Environment.ExitCode = await GenerateAsync(app.Services, args[1..]);
                 return true;
             default:
                 return false;
         }
     }
 
-    /// <summary>generate --members 1000000 [--seed 7]: a large realistic data set for benchmarks (see ScaleData).</summary>
-    private static async Task<int> GenerateAsync(IServiceProvider services, string[] args)
+    /// <summary>
+    /// migrate: brings the schema up to this version and exits. With several app nodes on one
+    /// PostgreSQL, run it once per deployment and start the nodes with Database:MigrateOnStart=false.
+    /// Needs no personal-data key.
+    /// </summary>
+    private static async Task<int> MigrateAsync(IServiceProvider services)
     {
-        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        if (!int.TryParse(Option("--members"), out var members) || members < 1)
+        await using var scope = services.CreateAsyncScope();
+        var applied = await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<DoorstepDb>());
+        Console.WriteLine(applied.Count == 0
+            ? "数据库结构已是最新。The schema is up to date."
+            : $"已升级数据库结构。Applied: {string.Join(", ", applied)}");
+        return 0;
+    }
+
+    /// <summary>backup FILE: a verified copy of the SQLite database, taken while the app runs (see SqliteBackup).</summary>
+    private static async Task<int> BackupAsync(IServiceProvider services, string[] args)
+    {
+        if (args is not [var destination])
         {
-            await Console.Error.WriteLineAsync("用法：generate --members 人数 [--seed 种子]");
+            await Console.Error.WriteLineAsync("用法：backup 备份文件路径（例如 /var/backups/doorstep/doorstep-2026-11-29.db）");
             return 2;
         }
 
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ScaleData>().GenerateAsync(members, int.TryParse(Option("--seed"), out var seed) ? seed : 7);
+        var db = scope.ServiceProvider.GetRequiredService<DoorstepDb>();
+        if (!db.Database.IsSqlite())
+        {
+            await Console.Error.WriteLineAsync(
+                "backup 只用于 SQLite。PostgreSQL 请用 pg_dump，或基础备份加 WAL 归档：见 docs/deployment.md。" +
+                " backup is for SQLite; back PostgreSQL up with pg_dump, or a base backup with WAL archiving (docs/deployment.md).");
+            return 2;
+        }
+
+        var result = await SqliteBackup.WriteAsync(db.Database.GetConnectionString()!, destination);
+        Console.WriteLine($"已备份并校验：{result.Path}（{result.Rows.Count} 个表，党员 {result.Rows.GetValueOrDefault("Members")} 名）。");
         return 0;
     }
 

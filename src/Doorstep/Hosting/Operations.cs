@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Doorstep.Hosting;
@@ -29,18 +30,32 @@ public static class Operations
             o.AddServerHeader = false;
             o.Limits.MaxRequestBodySize = MaxRequestBytes;
         });
-        builder.Services.AddHealthChecks().AddDbContextCheck<DoorstepDb>("database");
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<DoorstepDb>("database")
+            .AddCheck<PersonalDataKeyHealthCheck>("personal-data key");
         builder.Services.AddProblemDetails();
         return builder;
     }
 
     public static void MapOperations(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         // Liveness runs no check: a restart cannot cure a slow database, and load balancers and
         // benchmarks want the cheapest answer the app can give.
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapOpenApi("/api/{documentName}/openapi.json");
+    }
+
+    /// <summary>
+    /// "Healthy", or the status followed by each failing check and why (a wrong personal-data key
+    /// says so): the operator reading it is the one who can fix it, and it names no data.
+    /// </summary>
+    private static Task WriteHealth(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var lines = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy)
+            .Select(e => $"{e.Key}: {e.Value.Description ?? e.Value.Exception?.Message ?? e.Value.Status.ToString()}");
+        return context.Response.WriteAsync(string.Join('\n', lines.Prepend(report.Status.ToString())));
     }
 
     /// <summary>

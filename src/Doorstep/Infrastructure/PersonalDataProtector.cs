@@ -90,25 +90,35 @@ public static class PersonalDataSetup
     {
         if (config[KeySetting] is { Length: > 0 } configured)
         {
-            return Convert.FromBase64String(configured);
+            return Decode(configured, KeySetting);
         }
 
         if (!config.GetValue<bool>("Doorstep:DemoMode") && !env.IsDevelopment())
         {
-            throw new InvalidOperationException(
-                $"Set {KeySetting} (32 random bytes, base64; e.g. `openssl rand -base64 32`) before starting Doorstep.");
+            throw new PersonalDataKeyException(
+                $"缺少个人信息密钥：请设置 {KeySetting}（32 个随机字节的 base64，如 `openssl rand -base64 32`）。" +
+                $" The personal-data key is missing: set {KeySetting} (32 random bytes, base64) before starting Doorstep.");
         }
 
         var file = Path.Combine(DataDirectory.Resolve(config, env), "personal-data.key");
         if (!File.Exists(file))
         {
-            File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            using var stream = PrivateFile.CreateNew(file);
+            stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
         }
 
-        return Convert.FromBase64String(File.ReadAllText(file).Trim());
+        return Decode(File.ReadAllText(file).Trim(), file);
+    }
+
+    private static byte[] Decode(string base64, string source)
+    {
+        var key = new byte[32];
+        return Convert.TryFromBase64String(base64.Trim(), key, out var length) && length == 32
+            ? key
+            : throw new PersonalDataKeyException(
+                $"个人信息密钥格式不对：{source} 应为 32 个字节的 base64。 The personal-data key in {source} is not 32 bytes of base64.");
     }
 }
+
+/// <summary>The personal-data key is missing, malformed, or not the one the database was written with.</summary>
+public sealed class PersonalDataKeyException(string message) : Exception(message);

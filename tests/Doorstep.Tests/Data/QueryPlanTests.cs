@@ -17,15 +17,14 @@ public sealed class QueryPlanTests : IDisposable
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"doorstep-plan-{Guid.NewGuid():N}.db");
     private readonly PersonalDataProtector _protector = new(Convert.FromBase64String(Support.DoorstepApp.PersonalDataKey));
 
-    private DoorstepDb Db(string role, params (string Type, int Value)[] scope)
+    private SqliteDoorstepDb Db(string role, params (string Type, int Value)[] scope)
     {
         var identity = new ClaimsIdentity(
             scope.Select(s => new Claim(s.Type, s.Value.ToString(CultureInfo.InvariantCulture))).Append(new Claim(ClaimTypes.Role, role)),
             "test");
         var http = new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = new ClaimsPrincipal(identity) } };
-        var options = new DbContextOptionsBuilder<DoorstepDb>()
-            .UseSqlite($"Data Source={_file}", o => o.MigrationsAssembly("Doorstep.Migrations.Sqlite")).Options;
-        var db = new DoorstepDb(options, new CurrentUserAccessor(http), TimeProvider.System);
+        var options = new DbContextOptionsBuilder<SqliteDoorstepDb>().UseSqlite($"Data Source={_file}").Options;
+        var db = new SqliteDoorstepDb(options, new CurrentUserAccessor(http), TimeProvider.System);
         db.Database.Migrate();
         return db;
     }

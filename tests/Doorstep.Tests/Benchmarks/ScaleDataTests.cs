@@ -1,5 +1,5 @@
+using Doorstep.Benchmarks;
 using Doorstep.Data;
-using Doorstep.Data.Scale;
 using Doorstep.Features.Members;
 using Doorstep.Features.Transfers;
 using Doorstep.Infrastructure;
@@ -7,9 +7,9 @@ using Doorstep.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Doorstep.Tests.Data;
+namespace Doorstep.Tests.Benchmarks;
 
-/// <summary>The benchmark data set's shapes, on a database of its own (it adds sub-districts).</summary>
+/// <summary>The benchmark data set's shapes (bench/Doorstep.Benchmarks), on a database of its own (it adds sub-districts).</summary>
 public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
 {
     [Fact]
@@ -19,7 +19,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         var createdBefore = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.Action == AuditAction.Created));
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ScaleData>().GenerateAsync(3000, seed: 11);
+            await ActivatorUtilities.CreateInstance<ScaleData>(scope.ServiceProvider).GenerateAsync(3000, seed: 11);
         }
 
         var protector = app.Services.GetRequiredService<PersonalDataProtector>();
@@ -55,7 +55,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         var lastMember = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ScaleData>().GenerateAsync(5000, seed: 13);
+            await ActivatorUtilities.CreateInstance<ScaleData>(scope.ServiceProvider).GenerateAsync(5000, seed: 13);
         }
 
         var (files, transfers, audited) = await app.WithDbAsync(async db =>
@@ -84,7 +84,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     {
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ScaleData>().GenerateAsync(50, seed: 12);
+            await ActivatorUtilities.CreateInstance<ScaleData>(scope.ServiceProvider).GenerateAsync(50, seed: 12);
         }
 
         var (lastGenerated, probe) = await app.WithDbAsync(async db =>

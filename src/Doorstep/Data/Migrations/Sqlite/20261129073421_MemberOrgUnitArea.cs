@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Doorstep.Migrations.Postgres.Migrations
+namespace Doorstep.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class MemberOrgUnitArea : Migration
@@ -21,12 +21,12 @@ namespace Doorstep.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "OrgUnitAreaId",
                 table: "Members",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             // Backfill (hand-written: keep it when regenerating): each file takes its org unit's area.
             migrationBuilder.Sql(
-                """UPDATE "Members" AS "m" SET "OrgUnitAreaId" = "o"."ResidentialAreaId" FROM "OrgUnits" AS "o" WHERE "o"."Id" = "m"."OrgUnitId" AND "o"."ResidentialAreaId" IS NOT NULL;""");
+                """UPDATE "Members" SET "OrgUnitAreaId" = (SELECT "o"."ResidentialAreaId" FROM "OrgUnits" AS "o" WHERE "o"."Id" = "Members"."OrgUnitId");""");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_OrgUnitArea_Age",
@@ -53,9 +53,8 @@ namespace Doorstep.Migrations.Postgres.Migrations
                 table: "Members",
                 columns: new[] { "SubDistrictId", "RegisteredAreaId", "ResidenceAreaId", "Status", "OrgUnitAreaId", "ResidenceAddress" });
 
-            // The backfill rewrote every row: vacuum so index-only scans need no heap visits, and
-            // analyse so the planner chooses the new indexes (hand-written: keep it when regenerating).
-            migrationBuilder.Sql("""VACUUM (ANALYZE) "Members";""", suppressTransaction: true);
+            // Statistics for the new indexes, so the planner chooses them (hand-written: keep it).
+            migrationBuilder.Sql("ANALYZE;");
         }
 
         /// <inheritdoc />

@@ -1,9 +1,10 @@
 using System.Globalization;
+using Doorstep.Data;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
 using Doorstep.Features.Transfers;
 
-namespace Doorstep.Data.Scale;
+namespace Doorstep.Benchmarks;
 
 public sealed partial class ScaleData
 {

@@ -9,9 +9,9 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Doorstep.Migrations.Postgres.Migrations
+namespace Doorstep.Data.Migrations.Postgres
 {
-    [DbContext(typeof(DoorstepDb))]
+    [DbContext(typeof(PostgresDoorstepDb))]
     [Migration("20261129052931_Initial")]
     partial class Initial
     {

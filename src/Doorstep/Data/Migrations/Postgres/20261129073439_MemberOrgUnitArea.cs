@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Doorstep.Migrations.Sqlite.Migrations
+namespace Doorstep.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class MemberOrgUnitArea : Migration
@@ -21,12 +21,12 @@ namespace Doorstep.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "OrgUnitAreaId",
                 table: "Members",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             // Backfill (hand-written: keep it when regenerating): each file takes its org unit's area.
             migrationBuilder.Sql(
-                """UPDATE "Members" SET "OrgUnitAreaId" = (SELECT "o"."ResidentialAreaId" FROM "OrgUnits" AS "o" WHERE "o"."Id" = "Members"."OrgUnitId");""");
+                """UPDATE "Members" AS "m" SET "OrgUnitAreaId" = "o"."ResidentialAreaId" FROM "OrgUnits" AS "o" WHERE "o"."Id" = "m"."OrgUnitId" AND "o"."ResidentialAreaId" IS NOT NULL;""");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_OrgUnitArea_Age",
@@ -53,8 +53,9 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                 table: "Members",
                 columns: new[] { "SubDistrictId", "RegisteredAreaId", "ResidenceAreaId", "Status", "OrgUnitAreaId", "ResidenceAddress" });
 
-            // Statistics for the new indexes, so the planner chooses them (hand-written: keep it).
-            migrationBuilder.Sql("ANALYZE;");
+            // The backfill rewrote every row: vacuum so index-only scans need no heap visits, and
+            // analyse so the planner chooses the new indexes (hand-written: keep it when regenerating).
+            migrationBuilder.Sql("""VACUUM (ANALYZE) "Members";""", suppressTransaction: true);
         }
 
         /// <inheritdoc />
