@@ -82,7 +82,7 @@ public sealed class BenchTarget : IAsyncDisposable
 
     /// <summary>The sub-district the suite works in: the first one (嘉兴路 in the demo, 示例街道001 in the scale data).</summary>
     public Task<int> FirstSubDistrictAsync() =>
-        AsAsync(CurrentUser.System, db => db.SubDistricts.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
+        AsAsync(CurrentUser.System("基准测试"), db => db.SubDistricts.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
 
     public static CurrentUser SubDistrictAdmin(int subDistrictId) =>
         new("bench-admin", "基准测试·街道管理员", new DataScope(ScopeKind.SubDistrict, subDistrictId));
@@ -90,7 +90,7 @@ public sealed class BenchTarget : IAsyncDisposable
     public static CurrentUser AreaCadre(int subDistrictId, int areaId) =>
         new($"bench-cadre-{areaId}", "基准测试·居民区干部", new DataScope(ScopeKind.ResidentialArea, subDistrictId, ResidentialAreaId: areaId));
 
-    public Task<int> MemberCountAsync() => AsAsync(CurrentUser.System, db => db.Members.IgnoreQueryFilters().CountAsync());
+    public Task<int> MemberCountAsync() => AsAsync(CurrentUser.System("基准测试"), db => db.Members.IgnoreQueryFilters().CountAsync());
 
     public async ValueTask DisposeAsync()
     {

@@ -35,7 +35,7 @@ public class SearchBenchmarks : SuiteBenchmarks
     public Task<int> Name() => ListPageAsync(Admin, new MemberFilter { Q = Next(_names) });
 
     [Benchmark, Report("search.name.everything", "按姓名查找（全部党员，不限范围）")]
-    public Task<int> NameEverywhere() => ListPageAsync(CurrentUser.System, new MemberFilter { Q = Next(_names) });
+    public Task<int> NameEverywhere() => ListPageAsync(CurrentUser.System("基准测试：不限范围的姓名搜索"), new MemberFilter { Q = Next(_names) });
 
     [Benchmark, Report("search.name-part", "按姓名中的两个字查找（街道管理员）")]
     public Task<int> NamePart() => ListPageAsync(Admin, new MemberFilter { Q = Next(_nameParts) });

@@ -16,7 +16,7 @@ public abstract class SuiteBenchmarks
     protected static BenchTarget Target => BenchTarget.Current;
 
     protected int SubDistrictId { get; private set; }
-    protected CurrentUser Admin { get; private set; } = CurrentUser.System;
+    protected CurrentUser Admin { get; private set; } = CurrentUser.System("基准测试");
     protected PersonalDataProtector Protector { get; private set; } = null!;
     protected DateOnly Today { get; private set; }
 

@@ -1,3 +1,5 @@
+using Doorstep.Infrastructure;
+
 namespace Doorstep.Data;
 
 public enum AuditAction { Created, Updated, Deleted, Viewed }
@@ -6,8 +8,16 @@ public enum AuditAction { Created, Updated, Deleted, Viewed }
 /// One write (or one sensitive read) by one user: who, when, which entity, and each changed field as
 /// old → new. Written in the same transaction as the change; never updated or deleted.
 /// </summary>
-public class AuditEntry
+public class AuditEntry : IScoped<AuditEntry>
 {
+    /// <summary>
+    /// Every user's reads and writes add entries; sub-district admins read them (the audit page), and a
+    /// member's timeline reads its own after the member was found in scope. No one changes an entry.
+    /// </summary>
+    public static ScopeDeclaration<AuditEntry> Scope { get; } = new ScopeDeclaration<AuditEntry>()
+        .ReadAll(ScopeKind.SubDistrict)
+        .AppendedByAll();
+
     public long Id { get; set; }
     public DateTime OccurredAt { get; set; }
     public string? UserId { get; set; }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Doorstep.Features.Accounts;
 using Doorstep.Features.Members;
 using Doorstep.Features.Members.Import;
@@ -7,6 +8,7 @@ using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Doorstep.Data;
 
@@ -22,11 +24,9 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
     public CurrentUser CurrentUser => currentUser.Current;
 
     // Query filters read these properties each time a query runs, so each query sees the scope of
-    // the user at that moment.
+    // the user at that moment. One id serves every kind: each filter term tests the kind first.
     private ScopeKind FilterKind => CurrentUser.Scope.Kind;
-    private int FilterSubDistrictId => CurrentUser.Scope.SubDistrictId;
-    private int FilterAreaId => CurrentUser.Scope.ResidentialAreaId;
-    private int FilterOrgUnitId => CurrentUser.Scope.OrgUnitId;
+    private int FilterScopeId => CurrentUser.Scope.Id;
 
     public DbSet<SubDistrict> SubDistricts => Set<SubDistrict>();
     public DbSet<ResidentialArea> ResidentialAreas => Set<ResidentialArea>();
@@ -46,12 +46,34 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
     /// database cannot seek an index through it; this AND gives it one. Measured on 1,000,000
     /// members (SQLite): a pinyin search went from a scan of every member to an index range.
     /// </summary>
-    public IQueryable<Member> MembersInScope => CurrentUser.Scope switch
+    public IQueryable<Member> MembersInScope => InScope<Member>();
+
+    /// <summary>
+    /// Any scoped entity, with the current user's reach ANDed to its query filter as a plain predicate
+    /// (see <see cref="MembersInScope"/>): <c>SubDistrictId = @id</c> for an admin, <c>OrgUnitAreaId = @id</c>
+    /// for an area cadre, <c>SubDistrictId IN (the district's sub-districts)</c> for a district user.
+    /// </summary>
+    public IQueryable<T> InScope<T>() where T : class, IScoped<T>
     {
-        { Kind: ScopeKind.SubDistrict, SubDistrictId: var subDistrict } => Members.Where(m => m.SubDistrictId == subDistrict),
-        { Kind: ScopeKind.ResidentialArea, ResidentialAreaId: var area } => Members.Where(m => m.OrgUnitAreaId == area),
-        _ => Members,
-    };
+        var scope = CurrentUser.Scope;
+        var id = scope.Id;
+        var home = scope.SubDistrictId;
+        // Closures, not constants: EF sends them as parameters, so one plan serves every user of a kind.
+        Expression<Func<int>> scopeId = () => id;
+        var district = SubDistricts.Where(s => s.District != "" && SubDistricts.Any(h => h.Id == home && h.District == s.District && h.City == s.City)).Select(s => s.Id);
+        var reach = T.Scope.Reach(scope.Kind, scopeId.Body, subDistrictId => district.Contains(subDistrictId));
+        return reach is null ? Set<T>() : Set<T>().Where(reach);
+    }
+
+    /// <summary>
+    /// For the query filters: whether a sub-district lies in the district (and city) of the district
+    /// user's own sub-district. Correlated and by primary key on purpose: it sits in every filter's OR
+    /// beside the other kinds, and in this form it costs other users nothing and shows no scan in their
+    /// plans (QueryPlanTests); the district user's own seek is the IN of <see cref="InScope{T}"/>.
+    /// </summary>
+    private Expression<Func<int, bool>> InFilteredDistrict => subDistrictId =>
+        SubDistricts.Any(s => s.Id == subDistrictId
+            && SubDistricts.Any(h => h.Id == FilterScopeId && h.District != "" && h.District == s.District && h.City == s.City));
 
     /// <summary>
     /// 人户分离, the other way round: members whose file is held by another area but who live in the
@@ -63,8 +85,8 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
     public IQueryable<Resident> ResidentsFromElsewhere =>
         Set<Member>().IgnoreQueryFilters().AsNoTracking()
             .Where(m => FilterKind == ScopeKind.ResidentialArea
-                && m.ResidenceAreaId == FilterAreaId
-                && m.OrgUnitAreaId != FilterAreaId
+                && m.ResidenceAreaId == FilterScopeId
+                && m.OrgUnitAreaId != FilterScopeId
                 && m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut)
             .OrderBy(m => m.ResidenceAddress).ThenBy(m => m.Id)
             .Select(m => new Resident(
@@ -92,21 +114,16 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
             e.Property(x => x.KeyHash).HasMaxLength(64);
         });
 
-        builder.Entity<Member>().HasQueryFilter(m =>
-            FilterKind == ScopeKind.Everything
-            || (FilterKind == ScopeKind.SubDistrict && m.SubDistrictId == FilterSubDistrictId)
-            || (FilterKind == ScopeKind.ResidentialArea && m.OrgUnitAreaId == FilterAreaId)
-            || (FilterKind == ScopeKind.TemporaryBranch && m.TemporaryBranches.Any(t => t.OrgUnitId == FilterOrgUnitId)));
-
-        // A transfer is seen by both ends: the receiving area must act on it before the file is in
-        // its scope. The transfer carries only what the letter needs, never phone numbers.
-        builder.Entity<Transfer>().HasQueryFilter(t =>
-            FilterKind == ScopeKind.Everything
-            || (FilterKind == ScopeKind.SubDistrict && t.SubDistrictId == FilterSubDistrictId)
-            || (FilterKind == ScopeKind.ResidentialArea && (t.FromAreaId == FilterAreaId || t.ToAreaId == FilterAreaId)));
-
-        builder.Entity<AuditEntry>().HasQueryFilter(a =>
-            FilterKind == ScopeKind.Everything || FilterKind == ScopeKind.SubDistrict);
+        // Each scoped entity's filter comes from its own declaration (IScoped); nothing here names one.
+        var kind = Expression.Property(Expression.Constant(this, typeof(DoorstepDb)), nameof(FilterKind));
+        var id = Expression.Property(Expression.Constant(this, typeof(DoorstepDb)), nameof(FilterScopeId));
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.BaseType is null).ToList())
+        {
+            if (ScopeDeclaration.Of(entity.ClrType) is { } declaration)
+            {
+                builder.Entity(entity.ClrType).HasQueryFilter(declaration.Filter(kind, id, InFilteredDistrict));
+            }
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -214,49 +231,47 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
     }
 
     /// <summary>
-    /// The query filters keep other scopes' files from being read; this keeps a file from being
-    /// written where the user could not read it afterwards, e.g. created under another area's branch.
-    /// It checks where the file lands, so completing a transfer passes for the receiving area and the
-    /// admin, never for the sending area alone. A transfer is written only by one of its two ends.
+    /// The query filters keep other scopes' records from being read; this keeps a record from being
+    /// written where the user could not read it afterwards, e.g. a file created under another area's
+    /// branch, by the same declarations. It checks each record as it will be saved, so completing a
+    /// transfer passes for the receiving area and the admin, never for the sending area alone. A
+    /// read-only scope (a district) changes nothing at all: only the audit of its reads is written.
     /// </summary>
     private void GuardScope(Dictionary<int, UnitPlace> units)
     {
-        var scope = CurrentUser.Scope;
+        var user = CurrentUser;
+        var scope = user.Scope;
         if (scope.Kind == ScopeKind.Everything)
         {
             return;
         }
 
-        foreach (var entry in ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            var unit = units.GetValueOrDefault(entry.Entity.OrgUnitId);
-            var allowed = unit is not null && unit.SubDistrictId == entry.Entity.SubDistrictId && scope.Kind switch
-            {
-                ScopeKind.SubDistrict => unit.SubDistrictId == scope.SubDistrictId,
-                ScopeKind.ResidentialArea => unit.ResidentialAreaId == scope.ResidentialAreaId,
-                _ => false,
-            };
+            var declaration = ScopeDeclaration.Of(entry.Metadata.ClrType);
+            var allowed = declaration is { AppendedByEveryone: true } && entry.State == EntityState.Added
+                || (declaration?.MayWrite(entry.Entity, scope) ?? !scope.IsReadOnly)
+                // Any request may have to add a key to the ring that signs its cookie.
+                || entry.Entity is DataProtectionKey;
             if (!allowed)
             {
-                throw new ScopeViolationException($"{CurrentUser.Name} may not write member {entry.Entity.Id} under org unit {entry.Entity.OrgUnitId}.");
+                throw new ScopeViolationException($"{user.Name} may not write {entry.Metadata.ClrType.Name} {Describe(entry)}.");
             }
         }
 
-        foreach (var entry in ChangeTracker.Entries<Transfer>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        // A file's unit must stand in the file's own sub-district: otherwise a cadre could file a member of
+        // their area under another sub-district, where that sub-district's admin would read it.
+        foreach (var entry in ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            var t = entry.Entity;
-            var allowed = scope.Kind switch
+            if (units.GetValueOrDefault(entry.Entity.OrgUnitId) is not { } unit || unit.SubDistrictId != entry.Entity.SubDistrictId)
             {
-                ScopeKind.SubDistrict => t.SubDistrictId == scope.SubDistrictId,
-                ScopeKind.ResidentialArea => t.FromAreaId == scope.ResidentialAreaId || t.ToAreaId == scope.ResidentialAreaId,
-                _ => false,
-            };
-            if (!allowed)
-            {
-                throw new ScopeViolationException($"{CurrentUser.Name} may not write transfer {t.Id}.");
+                throw new ScopeViolationException($"{user.Name} may not write member {entry.Entity.Id} under org unit {entry.Entity.OrgUnitId}.");
             }
         }
     }
+
+    private static string Describe(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()?.Properties.Select(p => entry.Property(p.Name).CurrentValue) ?? []);
 
     private sealed record UnitPlace(int Id, int SubDistrictId, int? ResidentialAreaId);
 

@@ -31,16 +31,20 @@ public class IndexModel(DoorstepDb db, TimeProvider clock) : PageModel
                 await db.ResidentialAreas.Where(a => a.Id == scope.ResidentialAreaId).Select(a => a.Name + "居民区").FirstOrDefaultAsync() ?? "",
             ScopeKind.TemporaryBranch =>
                 await db.OrgUnits.Where(o => o.Id == scope.OrgUnitId).Select(o => o.Name).FirstOrDefaultAsync() ?? "",
-            ScopeKind.Nobody => "",
+            ScopeKind.District =>
+                await db.SubDistricts.Where(s => s.Id == scope.SubDistrictId).Select(s => s.District + "各街道（只读）").FirstOrDefaultAsync() ?? "",
+            ScopeKind.Department =>
+                await db.Departments.Where(d => d.Id == scope.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync() ?? "",
+            ScopeKind.Nobody or ScopeKind.MemberCard => "",
         };
 
-        if (scope.Kind == ScopeKind.Nobody)
+        if (scope.Kind is ScopeKind.Nobody or ScopeKind.Department or ScopeKind.MemberCard)
         {
             return;
         }
 
         var bornBefore = ChinaTime.Today(clock).AddYears(-75);
-        var active = db.Members.Where(m => m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut);
+        var active = db.MembersInScope.Where(m => m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut);
         Figures = new ScopeFigures(
             await active.CountAsync(),
             await active.CountAsync(m => m.BirthDate <= bornBefore),

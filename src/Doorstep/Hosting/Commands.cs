@@ -93,6 +93,7 @@ public static class Commands
             password = Console.ReadLine() ?? "";
         }
 
+        using var acting = CurrentUserAccessor.ActAs(CurrentUser.System("创建管理员"));
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DoorstepDb>();
         var subDistrict = await db.SubDistricts.FirstOrDefaultAsync(s => s.Name == subDistrictName);

@@ -5,14 +5,28 @@ namespace Doorstep.Infrastructure;
 /// <summary>Who is acting, and which data they may reach. One per request; the DbContext reads it.</summary>
 public sealed record CurrentUser(string? Id, string Name, DataScope Scope)
 {
-    /// <summary>Start-up, seeding and commands run outside any request and see everything.</summary>
-    public static readonly CurrentUser System = new(null, "系统", DataScope.Everything);
+    /// <summary>
+    /// Work outside any request that has not said who it acts for: it sees nothing and may change
+    /// nothing scoped. A forgotten <see cref="CurrentUserAccessor.ActAs"/> then shows up as an empty
+    /// result or a refused save, never as a silent read of every file.
+    /// </summary>
+    public static readonly CurrentUser Unspecified = new(null, "后台（未指定身份）", DataScope.Nobody);
+
+    /// <summary>
+    /// Work that must see and change everything (migrations, seeding, commands) asks for it by name,
+    /// through <see cref="CurrentUserAccessor.ActAs"/>; the name stands in the audit as who acted.
+    /// </summary>
+    public static CurrentUser System(string purpose)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        return new(null, $"系统：{purpose}", DataScope.Everything);
+    }
 
     public static CurrentUser From(HttpContext? http)
     {
         if (http is null)
         {
-            return System;
+            return Unspecified;
         }
 
         var user = http.User;
@@ -45,8 +59,9 @@ public sealed class CurrentUserAccessor(IHttpContextAccessor http)
     public CurrentUser Current => Acting.Value ?? CurrentUser.From(http.HttpContext);
 
     /// <summary>
-    /// Background work started by a user (a member import) runs outside the request but must keep
-    /// that user's scope and name in the audit. Holds for the calling async flow until disposed.
+    /// Work outside a request acts for someone named: background work a user started (a member import,
+    /// a job) as that user, with their scope and their name in the audit; system work as
+    /// <see cref="CurrentUser.System"/>. Holds for the calling async flow until disposed.
     /// </summary>
     public static IDisposable ActAs(CurrentUser user)
     {

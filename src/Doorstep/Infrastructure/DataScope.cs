@@ -5,31 +5,56 @@ namespace Doorstep.Infrastructure;
 
 public enum ScopeKind
 {
-    /// <summary>Sees no member data: anonymous requests, volunteers, department handlers.</summary>
+    /// <summary>Sees nothing: anonymous requests, volunteers, and work outside a request that did not ask for a scope.</summary>
     Nobody,
-    /// <summary>System work outside a request: migrations, seeding, commands.</summary>
+    /// <summary>System work that asked for it by name (<see cref="CurrentUser.System"/>): migrations, seeding, commands.</summary>
     Everything,
     SubDistrict,
     ResidentialArea,
     TemporaryBranch,
+    /// <summary>区委组织部: every sub-district of the district of the user's own, read only.</summary>
+    District,
+    /// <summary>部门经办人: the records whose DepartmentId is the user's department.</summary>
+    Department,
+    /// <summary>随身听 card holder (signed in by their card, not a password): their own member's records.</summary>
+    MemberCard,
 }
 
 /// <summary>
-/// The slice of data a user may read and change. Applied once, as query filters on DoorstepDb,
-/// so that no page can forget it and no guessed ID reaches past it.
+/// The slice of data a user may read and change. Applied once by DoorstepDb, from each entity's
+/// declaration (ScopeDeclaration), so that no page can forget it and no guessed ID reaches past it.
 /// </summary>
-public sealed record DataScope(ScopeKind Kind, int SubDistrictId = 0, int ResidentialAreaId = 0, int OrgUnitId = 0, int DepartmentId = 0)
+public sealed record DataScope(
+    ScopeKind Kind, int SubDistrictId = 0, int ResidentialAreaId = 0, int OrgUnitId = 0, int DepartmentId = 0, int MemberId = 0)
 {
     public static readonly DataScope Nobody = new(ScopeKind.Nobody);
     public static readonly DataScope Everything = new(ScopeKind.Everything);
 
-    /// <summary>Claim types carried in the sign-in cookie; written by the accounts feature.</summary>
+    /// <summary>Oversight reads and never writes: the guard refuses every change made in this scope.</summary>
+    public bool IsReadOnly => Kind == ScopeKind.District;
+
+    /// <summary>
+    /// The id an entity's key is compared with for this kind of scope: a district user's is their own
+    /// sub-district, from which the district is found.
+    /// </summary>
+    public int Id => Kind switch
+    {
+        ScopeKind.SubDistrict or ScopeKind.District => SubDistrictId,
+        ScopeKind.ResidentialArea => ResidentialAreaId,
+        ScopeKind.TemporaryBranch => OrgUnitId,
+        ScopeKind.Department => DepartmentId,
+        ScopeKind.MemberCard => MemberId,
+        ScopeKind.Nobody or ScopeKind.Everything => 0,
+    };
+
+    /// <summary>Claim types carried in the sign-in cookie; written by the accounts feature (and the 随身听 card sign-in).</summary>
     public static class Claims
     {
         public const string SubDistrict = "doorstep:sub-district";
         public const string ResidentialArea = "doorstep:residential-area";
         public const string OrgUnit = "doorstep:org-unit";
         public const string Department = "doorstep:department";
+        public const string Member = "doorstep:member";
     }
 
     public static DataScope For(ClaimsPrincipal user)
@@ -38,6 +63,11 @@ public sealed record DataScope(ScopeKind Kind, int SubDistrictId = 0, int Reside
         if (user.IsInRole(Roles.SubDistrictAdmin))
         {
             return new DataScope(ScopeKind.SubDistrict, subDistrict);
+        }
+
+        if (user.IsInRole(Roles.DistrictOrganizationDepartment) && subDistrict > 0)
+        {
+            return new DataScope(ScopeKind.District, subDistrict);
         }
 
         if (user.IsInRole(Roles.AreaCadre) && Read(user, Claims.ResidentialArea) is > 0 and var area)
@@ -50,7 +80,17 @@ public sealed record DataScope(ScopeKind Kind, int SubDistrictId = 0, int Reside
             return new DataScope(ScopeKind.TemporaryBranch, subDistrict, OrgUnitId: branch);
         }
 
-        return new DataScope(ScopeKind.Nobody, subDistrict, DepartmentId: Read(user, Claims.Department));
+        if (user.IsInRole(Roles.DepartmentHandler) && Read(user, Claims.Department) is > 0 and var department)
+        {
+            return new DataScope(ScopeKind.Department, subDistrict, DepartmentId: department);
+        }
+
+        if (user.IsInRole(Roles.CardHolder) && Read(user, Claims.Member) is > 0 and var member)
+        {
+            return new DataScope(ScopeKind.MemberCard, subDistrict, MemberId: member);
+        }
+
+        return new DataScope(ScopeKind.Nobody, subDistrict);
     }
 
     private static int Read(ClaimsPrincipal user, string type) =>

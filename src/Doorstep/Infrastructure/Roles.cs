@@ -9,8 +9,18 @@ public static class Roles
     public const string DepartmentHandler = "DepartmentHandler";
     public const string Volunteer = "Volunteer";
 
+    /// <summary>区委组织部: oversees every sub-district of its district, read only.</summary>
+    public const string DistrictOrganizationDepartment = "DistrictOrganizationDepartment";
+
+    /// <summary>
+    /// A member signed in by their 随身听 card rather than an account with a password; never created on the
+    /// accounts page, so it is not in <see cref="All"/>.
+    /// </summary>
+    public const string CardHolder = "CardHolder";
+
+    /// <summary>The roles an account can be given on the accounts page.</summary>
     public static readonly IReadOnlyList<string> All =
-        [SubDistrictAdmin, AreaCadre, TemporaryBranchSecretary, DepartmentHandler, Volunteer];
+        [SubDistrictAdmin, AreaCadre, TemporaryBranchSecretary, DepartmentHandler, Volunteer, DistrictOrganizationDepartment];
 
     public static string Label(string role) => role switch
     {
@@ -19,6 +29,8 @@ public static class Roles
         TemporaryBranchSecretary => "临时党支部书记",
         DepartmentHandler => "部门经办人",
         Volunteer => "志愿者",
+        DistrictOrganizationDepartment => "区委组织部",
+        CardHolder => "随身听卡",
         _ => role,
     };
 }

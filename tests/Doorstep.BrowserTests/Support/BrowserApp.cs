@@ -93,9 +93,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.WaitForURLAsync(new Uri(BaseAddress, "/").ToString());
     }
 
-    /// <summary>Runs a query as the system (no request scope), for arranging and checking data.</summary>
+    /// <summary>Runs a query as the system, asked for by name, for arranging and checking data past every scope.</summary>
     public async Task<T> WithDbAsync<T>(Func<DoorstepDb, Task<T>> work)
     {
+        using var acting = CurrentUserAccessor.ActAs(CurrentUser.System("测试准备与核对"));
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<DoorstepDb>());
     }

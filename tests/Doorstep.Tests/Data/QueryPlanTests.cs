@@ -130,6 +130,21 @@ public sealed class QueryPlanTests : IDisposable
         AssertNoFullScan(ListPage(db, new MemberFilter { Q = q }), "m", "Members");
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("郁")]
+    [InlineData("wdq")]
+    public void A_district_users_list_and_searches_seek_the_sub_district_index_for_each_sub_district_of_the_district(string? q)
+    {
+        using var db = Db(Roles.DistrictOrganizationDepartment, (DataScope.Claims.SubDistrict, 1));
+        var filter = new MemberFilter { Q = q };
+
+        AssertNoFullScan(ListPage(db, filter), "m", "m0", "Members");
+        AssertNoFullScan(Counted(db, filter), "m", "Members");
+        var plan = Plan(Counted(db, filter));
+        Assert.True(plan.Any(step => step.StartsWith("SEARCH m USING COVERING INDEX IX_Members_SubDistrict_", StringComparison.Ordinal)), string.Join(" | ", plan));
+    }
+
     [Fact]
     public void The_admins_oldest_members_with_a_care_need_are_counted_on_the_age_index_and_listed_in_its_order()
     {

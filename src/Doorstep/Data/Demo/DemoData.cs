@@ -20,6 +20,7 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
         new("zhangqiao", Roles.AreaCadre, "居民区干部：张桥居民区"),
         new("ruixin", Roles.AreaCadre, "居民区干部：瑞鑫居民区"),
         new("caihong", Roles.TemporaryBranchSecretary, "临时党支部书记：彩虹之嘉"),
+        new("quwei", Roles.DistrictOrganizationDepartment, "区委组织部：虹口区各街道，只读"),
     ];
 
     /// <summary>The ten areas the newsletter names, then seventeen more of the same kind.</summary>
@@ -36,6 +37,8 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
 
     public async Task SeedAsync(int memberCount = 2000)
     {
+        // The demo writes a whole sub-district, its accounts included: it acts as the system, by name.
+        using var acting = CurrentUserAccessor.ActAs(CurrentUser.System("演示数据"));
         if (await db.SubDistricts.AnyAsync())
         {
             return;
@@ -182,6 +185,7 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
         await accounts.CreateAsync("zhangqiao", "张桥居民区干部", Roles.AreaCadre, subDistrict.Id, AccountsFeature.DemoPassword, residentialAreaId: areaByName["张桥"].Id);
         await accounts.CreateAsync("ruixin", "瑞鑫居民区干部", Roles.AreaCadre, subDistrict.Id, AccountsFeature.DemoPassword, residentialAreaId: areaByName["瑞鑫"].Id);
         await accounts.CreateAsync("caihong", "周菊妹", Roles.TemporaryBranchSecretary, subDistrict.Id, AccountsFeature.DemoPassword, orgUnitId: caihong.Id);
+        await accounts.CreateAsync("quwei", "区委组织部", Roles.DistrictOrganizationDepartment, subDistrict.Id, AccountsFeature.DemoPassword);
     }
 
     private Member NewMember(Random random, string name, ResidentialArea home, List<OrgUnit> branches, DateOnly birth, Gender gender,

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Doorstep.Data;
 using Doorstep.Features.Organizations;
 using Doorstep.Infrastructure;
 
@@ -36,8 +37,19 @@ public enum CareNeeds
 /// 党员: the member's file (建档立卡). Identity number and phone are kept only encrypted, with a
 /// keyed hash for exact look-up and the last four characters for suffix search and masking.
 /// </summary>
-public class Member : IVersioned
+public class Member : IVersioned, IScoped<Member>
 {
+    /// <summary>
+    /// The admin's sub-district and the area whose unit holds the file read and write it; a temporary
+    /// branch's secretary reads its members (any membership in the branch); a 随身听 card holder reads
+    /// their own file.
+    /// </summary>
+    public static ScopeDeclaration<Member> Scope { get; } = new ScopeDeclaration<Member>()
+        .ReadWrite(ScopeKind.SubDistrict, m => m.SubDistrictId)
+        .ReadWrite(ScopeKind.ResidentialArea, m => m.OrgUnitAreaId)
+        .Read(ScopeKind.TemporaryBranch, (m, branch) => m.TemporaryBranches.Any(t => t.OrgUnitId == branch))
+        .Read(ScopeKind.MemberCard, m => m.Id);
+
     public int Id { get; set; }
     public int SubDistrictId { get; set; }
 

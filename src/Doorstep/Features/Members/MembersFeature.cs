@@ -5,7 +5,7 @@ namespace Doorstep.Features.Members;
 
 public static class MembersFeature
 {
-    /// <summary>Reading member files: every role with a member scope.</summary>
+    /// <summary>Reading member files: every role with a member scope (the district's read only).</summary>
     public const string MemberFiles = "Members.Files";
 
     /// <summary>Creating and changing files: the sub-district and the area that hold them.</summary>
@@ -17,7 +17,7 @@ public static class MembersFeature
     public static IServiceCollection AddMembers(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
-            .AddPolicy(MemberFiles, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre, Roles.TemporaryBranchSecretary))
+            .AddPolicy(MemberFiles, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre, Roles.TemporaryBranchSecretary, Roles.DistrictOrganizationDepartment))
             .AddPolicy(EditMembers, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre))
             .AddPolicy(FullExport, p => p.RequireRole(Roles.SubDistrictAdmin));
         services.AddNavItem(new NavItem("党员档案", "/Members", MemberFiles, 10));

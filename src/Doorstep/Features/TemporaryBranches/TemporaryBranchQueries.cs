@@ -27,7 +27,8 @@ public static class TemporaryBranchQueries
         {
             ScopeKind.SubDistrict => branches,
             ScopeKind.TemporaryBranch => branches.Where(u => u.Id == scope.OrgUnitId),
-            ScopeKind.Nobody or ScopeKind.Everything or ScopeKind.ResidentialArea => branches.Where(u => false),
+            ScopeKind.Nobody or ScopeKind.Everything or ScopeKind.ResidentialArea or ScopeKind.District or ScopeKind.Department or ScopeKind.MemberCard
+                => branches.Where(u => false),
         };
     }
 

@@ -1,3 +1,4 @@
+using Doorstep.Data;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
 using Doorstep.Infrastructure;
@@ -37,8 +38,14 @@ public sealed record InboundPerson(
 /// particulars are copied in when the transfer opens: the letter is a dated document, and the
 /// receiving side must see them before the file is in its scope (it never sees the file itself).
 /// </summary>
-public class Transfer : IVersioned
+public class Transfer : IVersioned, IScoped<Transfer>
 {
+    /// <summary>Seen and acted on by both ends (ADR 6): the sending and the receiving area, and the admin.</summary>
+    public static ScopeDeclaration<Transfer> Scope { get; } = new ScopeDeclaration<Transfer>()
+        .ReadWrite(ScopeKind.SubDistrict, t => t.SubDistrictId)
+        .ReadWrite(ScopeKind.ResidentialArea, t => t.FromAreaId)
+        .ReadWrite(ScopeKind.ResidentialArea, t => t.ToAreaId);
+
     /// <summary>A letter is valid this long from the day the origin approves it (有效期).</summary>
     public const int LetterValidDays = 30;
 

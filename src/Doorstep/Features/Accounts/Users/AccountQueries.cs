@@ -7,13 +7,19 @@ namespace Doorstep.Features.Accounts.Users;
 /// <summary>An account as the admin's pages show it: role and scope as names, the lockout as it was read.</summary>
 public sealed record AccountRow(
     string Id, string UserName, string DisplayName, string? Role,
-    string? ResidentialArea, string? TemporaryBranch, string? Department, DateTimeOffset? LockoutEnd)
+    string? ResidentialArea, string? TemporaryBranch, string? Department, string? District, DateTimeOffset? LockoutEnd)
 {
     public string RoleLabel => Role is null ? "无角色" : Roles.Label(Role);
 
     public string ScopeLabel =>
         ResidentialArea is not null ? $"{ResidentialArea}居民区"
-        : TemporaryBranch ?? Department ?? (Role == Roles.SubDistrictAdmin ? "全街道" : "无");
+        : TemporaryBranch ?? Department
+        ?? Role switch
+        {
+            Roles.SubDistrictAdmin => "全街道",
+            Roles.DistrictOrganizationDepartment => $"{District}各街道（只读）",
+            _ => "无",
+        };
 
     public AccountStatus StatusOn(DateTimeOffset now) => UserAccount.StatusOf(LockoutEnd, now);
 
@@ -41,5 +47,6 @@ public static class AccountQueries
             db.ResidentialAreas.Where(a => a.Id == u.ResidentialAreaId).Select(a => a.Name).FirstOrDefault(),
             db.OrgUnits.Where(o => o.Id == u.OrgUnitId).Select(o => o.Name).FirstOrDefault(),
             db.Departments.Where(d => d.Id == u.DepartmentId).Select(d => d.Name).FirstOrDefault(),
+            db.SubDistricts.Where(s => s.Id == u.SubDistrictId).Select(s => s.District).FirstOrDefault(),
             u.LockoutEnd));
 }

@@ -86,6 +86,14 @@ public class CreateModel(DoorstepDb db, UserManager<UserAccount> users, AccountS
                 await RequireOwnAsync(DepartmentField, Input.DepartmentId, "部门经办人须选择部门。", "所选部门不在本街道，请重新选择。",
                     id => db.Departments.AnyAsync(d => d.Id == id && d.SubDistrictId == subDistrictId));
                 break;
+            case Roles.DistrictOrganizationDepartment:
+                // The district is found from this sub-district's own: without one, the account would see nothing.
+                if (!await db.SubDistricts.AnyAsync(s => s.Id == subDistrictId && s.District != ""))
+                {
+                    ModelState.AddModelError(RoleField, "本街道未登记所属区，无法创建区委组织部账户。请先补全街道信息。");
+                }
+
+                break;
         }
 
         if (ModelState.GetFieldValidationState(UserNameField) != ModelValidationState.Invalid

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using System.Reflection;
+using Doorstep.Infrastructure;
+
+namespace Doorstep.Data;
+
+/// <summary>What a kind of scope may do with the records it reaches.</summary>
+public enum ScopeAccess { Read, ReadWrite }
+
+/// <summary>
+/// How the scopes reach one entity, as a list of places: "for an area cadre, a record is theirs when its
+/// OrgUnitAreaId is their area". From it come both the query filter (an expression EF translates,
+/// with the scope's id as a parameter) and the write guard (the same rules, compiled, run on the
+/// record as it will be saved). A key on the sub-district also lets a district user read the record.
+/// </summary>
+public abstract class ScopeDeclaration
+{
+    private static readonly ConcurrentDictionary<Type, ScopeDeclaration?> Declared = new();
+
+    private static readonly MethodInfo DeclarationOf =
+        typeof(ScopeDeclaration).GetMethod(nameof(DeclarationOfScoped), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>The entity's declaration, or null when it declares none.</summary>
+    public static ScopeDeclaration? Of(Type entityType) => Declared.GetOrAdd(entityType, static type =>
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IScoped<>) && i.GenericTypeArguments[0] == type)
+            ? (ScopeDeclaration)DeclarationOf.MakeGenericMethod(type).Invoke(null, null)!
+            : null);
+
+    private static ScopeDeclaration<T> DeclarationOfScoped<T>() where T : class, IScoped<T> => T.Scope;
+
+    /// <summary>Rows everyone's work appends (the audit): any scope may add one, no scope may change one.</summary>
+    public bool AppendedByEveryone { get; protected set; }
+
+    /// <summary>
+    /// The query filter: the system sees every record; any other user the records one of their kind's
+    /// places reaches. <paramref name="kind"/> and <paramref name="id"/> are read when the query runs;
+    /// <paramref name="inDistrict"/> says whether a sub-district lies in the district user's district.
+    /// </summary>
+    public abstract LambdaExpression Filter(Expression kind, Expression id, Expression<Func<int, bool>> inDistrict);
+
+    /// <summary>May <paramref name="scope"/> save <paramref name="entity"/> as it now stands?</summary>
+    public abstract bool MayWrite(object entity, DataScope scope);
+}
+
+public sealed class ScopeDeclaration<T> : ScopeDeclaration where T : class
+{
+    /// <summary>One way a kind of scope reaches a record: Rule(record, the scope's id).</summary>
+    private sealed record Place(ScopeKind Kind, Expression<Func<T, int, bool>> Rule, Expression<Func<T, int?>>? Key, bool Writes)
+    {
+        private Func<T, int, bool>? _compiled;
+
+        public bool Holds(T entity, int id) => (_compiled ??= Rule.Compile())(entity, id);
+    }
+
+    private readonly List<Place> _places = [];
+
+    /// <summary>A record is reached by users of <paramref name="kind"/> whose id equals <paramref name="key"/>.</summary>
+    public ScopeDeclaration<T> ReadWrite(ScopeKind kind, Expression<Func<T, int?>> key) => Add(kind, key, ScopeAccess.ReadWrite);
+
+    /// <summary>Like <see cref="ReadWrite(ScopeKind, Expression{Func{T, int?}})"/>, but that kind of user only reads.</summary>
+    public ScopeDeclaration<T> Read(ScopeKind kind, Expression<Func<T, int?>> key) => Add(kind, key, ScopeAccess.Read);
+
+    /// <summary>For the unusual cases: the entity's own rule, given the record and the scope's id.</summary>
+    public ScopeDeclaration<T> ReadWrite(ScopeKind kind, Expression<Func<T, int, bool>> rule) => Add(kind, rule, key: null, ScopeAccess.ReadWrite);
+
+    public ScopeDeclaration<T> Read(ScopeKind kind, Expression<Func<T, int, bool>> rule) => Add(kind, rule, key: null, ScopeAccess.Read);
+
+    /// <summary>Every user of <paramref name="kind"/> reads every record (the audit, for sub-district admins).</summary>
+    public ScopeDeclaration<T> ReadAll(ScopeKind kind) => Add(kind, (_, _) => true, key: null, ScopeAccess.Read);
+
+    /// <summary>Every scope may add a row, and no scope may change or delete one (the system aside).</summary>
+    public ScopeDeclaration<T> AppendedByAll()
+    {
+        AppendedByEveryone = true;
+        return this;
+    }
+
+    private ScopeDeclaration<T> Add(ScopeKind kind, Expression<Func<T, int?>> key, ScopeAccess access)
+    {
+        var id = Expression.Parameter(typeof(int), "id");
+        var rule = Expression.Lambda<Func<T, int, bool>>(Equal(key.Body, id), key.Parameters[0], id);
+        return Add(kind, rule, key, access);
+    }
+
+    private ScopeDeclaration<T> Add(ScopeKind kind, Expression<Func<T, int, bool>> rule, Expression<Func<T, int?>>? key, ScopeAccess access)
+    {
+        if (kind is ScopeKind.Nobody or ScopeKind.Everything or ScopeKind.District)
+        {
+            throw new ArgumentException($"{kind} is not declared: nobody reaches nothing, the system everything, and a district every record its sub-district key places in the district.", nameof(kind));
+        }
+
+        _places.Add(new Place(kind, rule, key, access == ScopeAccess.ReadWrite));
+        return this;
+    }
+
+    /// <summary>The kinds of scope that reach this entity (a district through the sub-district key).</summary>
+    public IEnumerable<ScopeKind> Kinds =>
+        _places.Select(p => p.Kind).Concat(SubDistrictKeys.Any() ? [ScopeKind.District] : []).Distinct();
+
+    private IEnumerable<Expression<Func<T, int?>>> SubDistrictKeys =>
+        _places.Where(p => p.Kind == ScopeKind.SubDistrict && p.Key is not null).Select(p => p.Key!);
+
+    public override Expression<Func<T, bool>> Filter(Expression kind, Expression id, Expression<Func<int, bool>> inDistrict)
+    {
+        var record = Expression.Parameter(typeof(T), "record");
+        Expression body = Expression.Equal(kind, Expression.Constant(ScopeKind.Everything));
+        foreach (var reached in Kinds)
+        {
+            body = Expression.OrElse(body, Expression.AndAlso(
+                Expression.Equal(kind, Expression.Constant(reached)),
+                Reach(reached, record, id, inDistrict)));
+        }
+
+        return Expression.Lambda<Func<T, bool>>(body, record);
+    }
+
+    /// <summary>
+    /// The plain predicate of one kind of scope, with no test of the kind: ANDed to a query beside the
+    /// filter it gives the database a predicate it can seek an index with (DoorstepDb.InScope).
+    /// Null for the system, which sees everything.
+    /// </summary>
+    public Expression<Func<T, bool>>? Reach(ScopeKind kind, Expression id, Expression<Func<int, bool>> inDistrict)
+    {
+        if (kind == ScopeKind.Everything)
+        {
+            return null;
+        }
+
+        var record = Expression.Parameter(typeof(T), "record");
+        return Expression.Lambda<Func<T, bool>>(Reach(kind, record, id, inDistrict), record);
+    }
+
+    private Expression Reach(ScopeKind kind, ParameterExpression record, Expression id, Expression<Func<int, bool>> inDistrict)
+    {
+        var rules = kind == ScopeKind.District
+            ? SubDistrictKeys.Select(key => InDistrict(Bind(key, record), inDistrict))
+            : _places.Where(p => p.Kind == kind).Select(p => Bind(p.Rule, record, id));
+        return rules.DefaultIfEmpty(Expression.Constant(false)).Aggregate(Expression.OrElse);
+    }
+
+    public override bool MayWrite(object entity, DataScope scope) =>
+        scope.Kind == ScopeKind.Everything
+        || !scope.IsReadOnly && _places.Any(p => p.Kind == scope.Kind && p.Writes && p.Holds((T)entity, scope.Id));
+
+    /// <summary>key == id, comparing ints as ints so that the database sees a plain column = parameter.</summary>
+    private static BinaryExpression Equal(Expression key, Expression id)
+    {
+        var plain = key is UnaryExpression { NodeType: ExpressionType.Convert, Operand: var operand } && operand.Type == typeof(int) ? operand : key;
+        return Expression.Equal(plain, plain.Type == typeof(int) ? id : Expression.Convert(id, plain.Type));
+    }
+
+    private static Expression InDistrict(Expression key, Expression<Func<int, bool>> inDistrict)
+    {
+        var plain = key is UnaryExpression { NodeType: ExpressionType.Convert, Operand: var operand } && operand.Type == typeof(int) ? operand : key;
+        return plain.Type == typeof(int)
+            ? Bind(inDistrict, plain)
+            : Expression.AndAlso(Expression.Property(plain, "HasValue"), Bind(inDistrict, Expression.Property(plain, "Value")));
+    }
+
+    private static Expression Bind(LambdaExpression lambda, params Expression[] arguments) =>
+        new Substitution(lambda.Parameters.Zip(arguments).ToDictionary(p => (Expression)p.First, p => p.Second)).Visit(lambda.Body)!;
+
+    /// <summary>Puts the given expressions in place of a lambda's parameters, so that rules compose into one tree.</summary>
+    private sealed class Substitution(Dictionary<Expression, Expression> replacements) : ExpressionVisitor
+    {
+        public override Expression? Visit(Expression? node) =>
+            node is not null && replacements.TryGetValue(node, out var replacement) ? replacement : base.Visit(node);
+    }
+}

@@ -1,0 +1,210 @@
+using System.Net;
+using System.Net.Http.Json;
+using Doorstep.Data;
+using Doorstep.Features.Members;
+using Doorstep.Features.Organizations;
+using Doorstep.Features.Transfers;
+using Doorstep.Infrastructure;
+using Doorstep.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Doorstep.Tests.Features.Members;
+
+/// <summary>
+/// 区委组织部 oversees every sub-district of 虹口区, read only. On a database of its own: it adds
+/// 广中路街道 beside 嘉兴路 in 虹口区, and two sub-districts the district must not see.
+/// </summary>
+public class DistrictScopeTests(DoorstepApp app) : IClassFixture<DoorstepApp>
+{
+    private sealed record Place(int SubDistrictId, int UnitId);
+
+    private sealed record ListResponse(int Total, List<Row> Items);
+
+    private sealed record Row(int Id, string Name);
+
+    private static readonly SemaphoreSlim Arranging = new(1, 1);
+
+    /// <summary>Sub-districts and members of their own, made once for the class by whichever test asks first.</summary>
+    private async Task<(int Guangzhong, int Jingan, int OtherCity)> ArrangeAsync()
+    {
+        await Arranging.WaitAsync();
+        try
+        {
+            if (await app.WithDbAsync(db => db.Members.Where(m => m.Name == "郁广成").Select(m => (int?)m.Id).SingleOrDefaultAsync()) is { } arranged)
+            {
+                return (arranged, await IdOfAsync("郁静安"), await IdOfAsync("郁外市"));
+            }
+
+            var guangzhong = await NewSubDistrictAsync("广中路街道", "虹口区", "上海市");
+            var jingan = await NewSubDistrictAsync("石门二路街道", "静安区", "上海市");
+            var otherCity = await NewSubDistrictAsync("外市街道", "虹口区", "外市");
+            var jiaxing = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Kind == OrgUnitKind.Branch && u.ResidentialArea!.Name == "张桥")
+                .Select(u => new Place(u.SubDistrictId, u.Id)).FirstAsync());
+            await NewMemberAsync(jiaxing, "郁嘉兴", 1);
+            return (await NewMemberAsync(guangzhong, "郁广成", 2), await NewMemberAsync(jingan, "郁静安", 3), await NewMemberAsync(otherCity, "郁外市", 4));
+        }
+        finally
+        {
+            Arranging.Release();
+        }
+    }
+
+    private Task<int> IdOfAsync(string name) => app.WithDbAsync(db => db.Members.Where(m => m.Name == name).Select(m => m.Id).SingleAsync());
+
+    private Task<Place> NewSubDistrictAsync(string name, string district, string city) => app.WithDbAsync(async db =>
+    {
+        var subDistrict = new SubDistrict { Name = name, District = district, City = city };
+        db.SubDistricts.Add(subDistrict);
+        await db.SaveChangesAsync();
+        var area = new ResidentialArea { SubDistrictId = subDistrict.Id, Name = name[..2] + "一村" };
+        db.ResidentialAreas.Add(area);
+        await db.SaveChangesAsync();
+        var branch = new OrgUnit { SubDistrictId = subDistrict.Id, Kind = OrgUnitKind.Branch, Name = area.Name + "第一党支部", ResidentialAreaId = area.Id };
+        db.OrgUnits.Add(branch);
+        await db.SaveChangesAsync();
+        return new Place(subDistrict.Id, branch.Id);
+    });
+
+    private Task<int> NewMemberAsync(Place place, string name, int n) => app.WithDbAsync(async db =>
+    {
+        var member = new Member { Name = name, SubDistrictId = place.SubDistrictId, OrgUnitId = place.UnitId, BirthDate = new DateOnly(1940 + n, 5, 13) };
+        member.SetIdNumber(IdNumbers.New(member.BirthDate), app.Services.GetRequiredService<PersonalDataProtector>());
+        db.Members.Add(member);
+        await db.SaveChangesAsync();
+        return member.Id;
+    });
+
+    /// <summary>Members of the sub-districts of 虹口区, 上海市, counted past every scope.</summary>
+    private Task<int> MembersOfHongkouAsync() => app.WithDbAsync(db =>
+        db.Members.CountAsync(m => db.SubDistricts.Any(s => s.Id == m.SubDistrictId && s.District == "虹口区" && s.City == "上海市")));
+
+    [Fact]
+    public async Task The_district_user_sees_the_members_of_every_sub_district_of_their_district_and_of_no_other()
+    {
+        var (guangzhong, jingan, otherCity) = await ArrangeAsync();
+        var expected = await MembersOfHongkouAsync();
+        var jiaxingOnly = await app.WithDbAsync(db => db.Members.CountAsync(m => db.SubDistricts.Any(s => s.Id == m.SubDistrictId && s.Name == "嘉兴路街道")));
+        var quwei = await app.SignedInAsync("quwei");
+
+        var api = await quwei.GetFromJsonAsync<ListResponse>("/api/v1/members");
+        var list = await quwei.GetPageAsync("/Members");
+
+        Assert.Equal(jiaxingOnly + 1, expected);
+        Assert.Equal(expected, api!.Total);
+        Assert.Contains($"共 {expected} 人", list.QuerySelector(".count")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await quwei.GetAsync($"/Members/Details/{guangzhong}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await quwei.GetAsync($"/Members/Details/{jingan}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await quwei.GetAsync($"/api/v1/members/{otherCity}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_search_by_the_district_user_finds_members_in_two_sub_districts_of_the_district()
+    {
+        await ArrangeAsync();
+        var quwei = await app.SignedInAsync("quwei");
+        var admin = await app.SignedInAsync("admin");
+
+        var found = await quwei.GetFromJsonAsync<ListResponse>("/api/v1/members?q=郁");
+        var adminFound = await admin.GetFromJsonAsync<ListResponse>("/api/v1/members?q=郁");
+
+        Assert.Contains(found!.Items, m => m.Name == "郁嘉兴");
+        Assert.Contains(found.Items, m => m.Name == "郁广成");
+        Assert.DoesNotContain(found.Items, m => m.Name is "郁静安" or "郁外市");
+        Assert.DoesNotContain(adminFound!.Items, m => m.Name == "郁广成");
+    }
+
+    [Fact]
+    public async Task The_district_user_can_change_nothing_by_page_or_API_and_nothing_is_written()
+    {
+        var (guangzhong, _, _) = await ArrangeAsync();
+        var jiaxing = await app.FirstOfAreaAsync("张桥", skip: 2);
+        var quwei = await app.SignedInAsync("quwei");
+        var admin = await app.SignedInAsync("admin");
+        var form = Forms.FieldsOf(await admin.GetPageAsync($"/Members/Edit/{jiaxing}")).With("Input.Notes", "区里改的");
+        // The antiforgery token of the sign-out form: the district user has no edit form to take one from.
+        var token = (await quwei.GetPageAsync("/")).QuerySelector("header input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        form.Add(new("__RequestVerificationToken", token));
+
+        var editPage = await quwei.GetAsync($"/Members/Edit/{jiaxing}");
+        var posted = await quwei.PostAsync($"/Members/Edit/{jiaxing}", new FormUrlEncodedContent(form));
+        var put = await quwei.PutAsJsonAsync($"/api/v1/members/{guangzhong}", new { name = "区里改的" });
+        var created = await quwei.PostAsJsonAsync("/api/v1/members", new { name = "区里建的" });
+        var denied = await quwei.GetAsync(posted.Headers.Location!.OriginalString);
+
+        Assert.StartsWith("/Accounts/AccessDenied", editPage.Headers.Location!.AbsolutePath);
+        Assert.StartsWith("/Accounts/AccessDenied", posted.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Contains("您的账户无权查看此内容", (await denied.ReadHtmlAsync()).QuerySelector("main")!.TextContent);
+        Assert.NotEqual("区里改的", await app.WithDbAsync(db => db.Members.Where(m => m.Id == jiaxing).Select(m => m.Notes).SingleAsync()));
+        Assert.False(await app.WithDbAsync(db => db.Members.AnyAsync(m => m.Name == "区里建的" || m.Name == "区里改的")));
+    }
+
+    [Fact]
+    public async Task The_guard_refuses_every_write_in_the_district_scope_even_where_no_page_stops_it()
+    {
+        var (guangzhong, _, _) = await ArrangeAsync();
+        var home = await app.WithDbAsync(db => db.SubDistricts.Where(s => s.Name == "嘉兴路街道").Select(s => s.Id).SingleAsync());
+        var district = new CurrentUser("district-guard", "区委组织部（守卫测试）", new DataScope(ScopeKind.District, home));
+        var auditBefore = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+        var refusals = new List<Exception?>();
+        foreach (var change in new Func<DoorstepDb, Task>[]
+        {
+            async db => (await db.Members.SingleAsync(m => m.Id == guangzhong)).Notes = "区里改的",
+            async db =>
+            {
+                var member = await db.Members.Include(m => m.OrgUnit).SingleAsync(m => m.Id == guangzhong);
+                db.Transfers.Add(Transfer.Outward(member, member.OrgUnit, null, new TransferParticulars("外省某党委", "1", null, null),
+                    TransferActor.From(db.CurrentUser), DateTime.UtcNow));
+            },
+            async db => (await db.OrgUnits.FirstAsync()).Name = "区里改名",
+        })
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            using var acting = CurrentUserAccessor.ActAs(district);
+            var db = scope.ServiceProvider.GetRequiredService<DoorstepDb>();
+            await change(db);
+            refusals.Add(await Record.ExceptionAsync(() => db.SaveChangesAsync()));
+        }
+
+        Assert.All(refusals, e => Assert.IsType<ScopeViolationException>(e));
+        Assert.Equal(auditBefore, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
+        Assert.False(await app.WithDbAsync(db => db.OrgUnits.AnyAsync(u => u.Name == "区里改名")));
+        Assert.False(await app.WithDbAsync(db => db.Transfers.AnyAsync(t => t.MemberId == guangzhong)));
+    }
+
+    [Fact]
+    public async Task The_admin_creates_a_district_account_on_the_accounts_page_and_it_reads_the_whole_district()
+    {
+        await ArrangeAsync();
+        var admin = await app.SignedInAsync("admin");
+        var page = await admin.GetPageAsync("/Accounts/Users/Create");
+        var form = Forms.FieldsOf(page)
+            .With("Input.UserName", "hongkou.reader").With("Input.DisplayName", "区委组织部干部")
+            .With("Input.Role", Roles.DistrictOrganizationDepartment).With("Input.Password", "District-test-2026");
+
+        var response = await admin.PostFormAsync("/Accounts/Users/Create", form);
+
+        Assert.Contains(page.QuerySelectorAll("select[name='Input.Role'] option"), o => o.TextContent == "区委组织部");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var details = await admin.GetPageAsync(response.Headers.Location!.OriginalString);
+        var facts = details.QuerySelector(".facts")!.TextContent;
+        Assert.Contains("区委组织部", facts);
+        Assert.Contains("虹口区各街道（只读）", facts);
+        var reader = await app.SignedInAsync("hongkou.reader", "District-test-2026");
+        Assert.Equal(await MembersOfHongkouAsync(), (await reader.GetFromJsonAsync<ListResponse>("/api/v1/members"))!.Total);
+        var home = await reader.GetPageAsync("/");
+        Assert.Contains("区委组织部 · 虹口区各街道（只读）", home.QuerySelector(".lead")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_lists_the_district_demo_account_in_demo_mode()
+    {
+        var page = await app.NewClient().GetPageAsync("/Accounts/SignIn");
+
+        Assert.Contains(page.QuerySelectorAll(".demo li"), li => li.TextContent.Contains("quwei") && li.TextContent.Contains("区委组织部"));
+    }
+}
