@@ -41,9 +41,8 @@ public sealed partial class ScopeDeclarationTests
 
     private static IModel Model()
     {
-        var options = new DbContextOptionsBuilder<DoorstepDb>()
-            .UseSqlite("Data Source=:memory:", o => o.MigrationsAssembly("Doorstep.Migrations.Sqlite")).Options;
-        using var db = new DoorstepDb(options, new CurrentUserAccessor(new HttpContextAccessor()), TimeProvider.System);
+        var options = new DbContextOptionsBuilder<SqliteDoorstepDb>().UseSqlite("Data Source=:memory:").Options;
+        using var db = new SqliteDoorstepDb(options, new CurrentUserAccessor(new HttpContextAccessor()), TimeProvider.System);
         return db.Model;
     }
 
