@@ -1,4 +1,5 @@
 using Doorstep.Data;
+using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ public sealed class StartedApp(string environment, IReadOnlyDictionary<string, s
 
     public async Task<T> WithDbAsync<T>(Func<DoorstepDb, Task<T>> work)
     {
+        using var acting = CurrentUserAccessor.ActAs(CurrentUser.System("测试准备与核对"));
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<DoorstepDb>());
     }
