@@ -58,6 +58,7 @@ public static class AccountsFeature
             .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SubDistrictAdmin));
 
         services.AddScoped<AccountSetup>();
+        services.AddAccountAuditLabels();
         services.AddNavItem(new NavItem("账户管理", "/Accounts/Users", ManageUsers, 90));
         return services;
     }

@@ -22,6 +22,8 @@ public static class MembersFeature
             .AddPolicy(FullExport, p => p.RequireRole(Roles.SubDistrictAdmin));
         services.AddNavItem(new NavItem("党员档案", "/Members", MemberFiles, 10));
         services.AddMemberImport();
+        services.AddMemberAuditLabels();
+        services.AddHomeFigures<MemberFigures>();
         return services;
     }
 }

@@ -11,6 +11,7 @@ public static class OrganizationsFeature
         services.AddAuthorizationBuilder()
             .AddPolicy(ViewOrganizations, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre, Roles.TemporaryBranchSecretary));
         services.AddNavItem(new NavItem("组织架构", "/Organizations", ViewOrganizations, 20));
+        services.AddOrganizationAuditLabels();
         return services;
     }
 }

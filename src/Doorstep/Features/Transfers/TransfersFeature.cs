@@ -15,6 +15,8 @@ public static class TransfersFeature
         services.AddNavItem(new NavItem("组织关系接转", "/Transfers", HandleTransfers, 30));
         services.AddSingleton(new MemberFileLink("办理组织关系转出", HandleTransfers, "/Transfers/Apply/{0}"));
         services.AddScoped<IMemberTimelineSource, TransferTimeline>();
+        services.AddAuditSubject<TransferAuditLabels>();
+        services.AddHomeFigures<TransferFigures>();
         return services;
     }
 }
