@@ -67,7 +67,7 @@ public static class AccountAuditLabels
     /// <summary>An account given or taken a role; the audit keys it as "account id,role id".</summary>
     private sealed class AccountRoleAudit(DoorstepDb db) : AuditSubject
     {
-        public override string EntityType => "IdentityUserRole<string>";
+        public override string EntityType => "IdentityUserRole";
         public override string Label => "账户角色";
         public override int Order => 91;
 

@@ -59,7 +59,7 @@ public static class AccountsFeature
 
         services.AddScoped<AccountSetup>();
         services.AddAccountAuditLabels();
-        services.AddNavItem(new NavItem("账户管理", "/Accounts/Users", ManageUsers, 90));
+        services.AddNavItem(new NavItem("账户管理", "/Accounts/Users/Index", ManageUsers, 90));
         return services;
     }
 
