@@ -1,22 +1,20 @@
 using System.Security.Claims;
 using Doorstep.Data;
 using Doorstep.Features.Accounts;
-using Doorstep.Features.Members;
 using Doorstep.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Features;
 
-/// <summary>The start page: who you are, what you look after, and the figures of your scope.</summary>
-public class IndexModel(DoorstepDb db, TimeProvider clock) : PageModel
+/// <summary>The start page: who you are, what you look after, and the figures every feature offers you.</summary>
+public class IndexModel(DoorstepDb db, IEnumerable<IHomeFigures> sources, IAuthorizationService authorization) : PageModel
 {
-    public sealed record ScopeFigures(int Members, int Over75, int NeedCare, int LivesElsewhere);
-
     public string DisplayName { get; private set; } = "";
     public string RoleLabel { get; private set; } = "";
     public string ScopeLabel { get; private set; } = "";
-    public ScopeFigures? Figures { get; private set; }
+    public IReadOnlyList<HomeFigure> Figures { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -38,17 +36,15 @@ public class IndexModel(DoorstepDb db, TimeProvider clock) : PageModel
             ScopeKind.Nobody or ScopeKind.MemberCard => "",
         };
 
-        if (scope.Kind is ScopeKind.Nobody or ScopeKind.Department or ScopeKind.MemberCard)
+        var figures = new List<HomeFigure>();
+        foreach (var source in sources.OrderBy(s => s.Order))
         {
-            return;
+            if ((await authorization.AuthorizeAsync(User, source.Policy)).Succeeded)
+            {
+                figures.AddRange(await source.CountAsync());
+            }
         }
 
-        var bornBefore = ChinaTime.Today(clock).AddYears(-75);
-        var active = db.MembersInScope.Where(m => m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut);
-        Figures = new ScopeFigures(
-            await active.CountAsync(),
-            await active.CountAsync(m => m.BirthDate <= bornBefore),
-            await active.CountAsync(m => (m.CareNeeds & (CareNeeds.LowVision | CareNeeds.LimitedMobility)) != 0),
-            await active.CountAsync(Member.LivesElsewhereRule));
+        Figures = figures;
     }
 }

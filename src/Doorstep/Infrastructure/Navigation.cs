@@ -1,10 +1,11 @@
 namespace Doorstep.Infrastructure;
 
 /// <summary>
-/// One entry of the main navigation. Each feature registers its own; the layout shows an entry
-/// only when the signed-in user satisfies its policy.
+/// One entry of the main navigation, leading to a page by its name (/Transfers/Index), so that it
+/// follows the page if it moves. Each feature registers its own; the layout shows an entry only when
+/// the signed-in user satisfies its policy.
 /// </summary>
-public sealed record NavItem(string Title, string Href, string Policy, int Order);
+public sealed record NavItem(string Title, string Page, string Policy, int Order);
 
 public static class NavigationSetup
 {

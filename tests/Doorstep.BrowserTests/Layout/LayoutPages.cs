@@ -1,4 +1,5 @@
 using Doorstep.BrowserTests.Support;
+using Doorstep.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.BrowserTests.Layout;
@@ -12,7 +13,11 @@ public static class LayoutPages
     public static Task<int> MemberAsync(BrowserApp app) =>
         app.WithDbAsync(db => db.Members.Where(m => m.Name == "吴德勤").Select(m => m.Id).FirstAsync());
 
+    /// <summary>彩虹之嘉, the demo's temporary branch.</summary>
+    public static Task<int> TemporaryBranchAsync(BrowserApp app) =>
+        app.WithDbAsync(db => db.OrgUnits.Where(u => u.Kind == OrgUnitKind.TemporaryBranch).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync());
+
     /// <summary>A file name for a page's screenshot: /Members/Details/12 → Members-Details-12.</summary>
-    public static string FileName(string path, int width) =>
-        $"{(path == "/" ? "Home" : path.Trim('/').Replace('/', '-'))}-{width}.png";
+    public static string FileName(string path) =>
+        path == "/" ? "Home" : new string(path.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
 }

@@ -30,6 +30,8 @@ public class AuditTests(DoorstepApp app)
         var page = await admin.GetPageAsync("/Audit?entity=Member");
 
         var first = page.QuerySelector(".timeline > li p")!.TextContent;
-        Assert.Matches(@"^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} · \S+ · (新建|修改) · 党员档案 #\d+$", first);
+        var name = page.QuerySelector(".timeline > li .record")!.TextContent;
+        Assert.Matches(@"^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} · \S+ · (新建|修改) · 党员档案 \S+$", first);
+        Assert.True(await app.WithDbAsync(db => db.Members.AnyAsync(m => m.Name == name)), $"{name} is not a member's name");
     }
 }

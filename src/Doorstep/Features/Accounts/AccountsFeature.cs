@@ -58,7 +58,8 @@ public static class AccountsFeature
             .AddPolicy(ManageUsers, p => p.RequireRole(Roles.SubDistrictAdmin));
 
         services.AddScoped<AccountSetup>();
-        services.AddNavItem(new NavItem("账户管理", "/Accounts/Users", ManageUsers, 90));
+        services.AddAccountAuditLabels();
+        services.AddNavItem(new NavItem("账户管理", "/Accounts/Users/Index", ManageUsers, 90));
         return services;
     }
 

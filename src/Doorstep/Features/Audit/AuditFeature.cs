@@ -9,7 +9,7 @@ public static class AuditFeature
     public static IServiceCollection AddAuditLog(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder().AddPolicy(ReadAudit, p => p.RequireRole(Roles.SubDistrictAdmin));
-        services.AddNavItem(new NavItem("操作日志", "/Audit", ReadAudit, 80));
+        services.AddNavItem(new NavItem("操作日志", "/Audit/Index", ReadAudit, 80));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Doorstep.Data;
+using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,22 +8,17 @@ namespace Doorstep.Features.Audit;
 
 /// <summary>The audit, newest first, paged by id ("before") so that deep pages cost the same as the first.</summary>
 [Authorize(Policy = AuditFeature.ReadAudit)]
-public class IndexModel(DoorstepDb db) : PageModel
+public class IndexModel(DoorstepDb db, IEnumerable<AuditSubject> subjects) : PageModel
 {
     private const int PageSize = 50;
 
-    public static readonly IReadOnlyList<(string Type, string Label)> EntityLabels =
-    [
-        ("Member", "党员档案"), ("UserAccount", "账户"), ("OrgUnit", "党组织"), ("ResidentialArea", "居民区"),
-        ("TemporaryBranchMembership", "临时党支部成员"), ("Department", "部门"), ("SubDistrict", "街道"),
-        ("IdentityUserRole<string>", "账户角色"), ("IdentityRole", "角色"),
-        ("MemberList", "党员名单导出"),
-    ];
+    /// <summary>The kinds of record the filter offers, as the features registered them.</summary>
+    public IReadOnlyList<AuditSubject> Kinds { get; } = subjects.OrderBy(s => s.Order).ToList();
 
     public string? ByUser { get; private set; }
     public string? Entity { get; private set; }
     public long? Before { get; private set; }
-    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<AuditRow> Entries { get; private set; } = [];
 
     public async Task OnGetAsync(string? user, string? entity, long? before)
     {
@@ -44,12 +40,10 @@ public class IndexModel(DoorstepDb db) : PageModel
             query = query.Where(a => a.Id < b);
         }
 
-        Entries = await query.OrderByDescending(a => a.Id).Take(PageSize).ToListAsync();
-        Before = Entries.Count == PageSize ? Entries[^1].Id : null;
+        var entries = await query.OrderByDescending(a => a.Id).Take(PageSize).ToListAsync();
+        Before = entries.Count == PageSize ? entries[^1].Id : null;
+        Entries = await AuditRows.DescribeAsync(entries, Kinds);
     }
-
-    public static string EntityLabel(string type) =>
-        EntityLabels.FirstOrDefault(l => l.Type == type).Label ?? type;
 
     public static string ActionLabel(AuditAction action) => action switch
     {

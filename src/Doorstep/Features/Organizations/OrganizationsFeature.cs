@@ -10,7 +10,8 @@ public static class OrganizationsFeature
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(ViewOrganizations, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre, Roles.TemporaryBranchSecretary));
-        services.AddNavItem(new NavItem("组织架构", "/Organizations", ViewOrganizations, 20));
+        services.AddNavItem(new NavItem("组织架构", "/Organizations/Index", ViewOrganizations, 20));
+        services.AddOrganizationAuditLabels();
         return services;
     }
 }

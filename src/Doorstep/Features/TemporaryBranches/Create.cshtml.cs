@@ -121,11 +121,8 @@ public class CreateModel(DoorstepDb db, PersonalDataProtector protector, TimePro
         }
 
         await transaction.CommitAsync();
-        return Redirect($"/TemporaryBranches/Details/{branch.Id}");
+        return RedirectToPage("/TemporaryBranches/Details", new { id = branch.Id });
     }
-
-    public string? Error(string field) =>
-        ModelState.TryGetValue("Input." + field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     private async Task ShowAsync()
     {

@@ -57,7 +57,7 @@ public class DetailsModel(DoorstepDb db, PersonalDataProtector protector, TimePr
         var addable = await Addable(db.Members, id).Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync();
         db.TemporaryBranchMemberships.AddRange(addable.Select(memberId => new TemporaryBranchMembership { OrgUnitId = id, MemberId = memberId, JoinedOn = Today }));
         await db.SaveChangesAsync();
-        return Redirect($"/TemporaryBranches/Details/{id}?added={addable.Count}");
+        return RedirectToPage("/TemporaryBranches/Details", new { id, added = addable.Count });
     }
 
     /// <summary>Members who may join: not yet in the branch, and neither transferred out nor deceased.</summary>

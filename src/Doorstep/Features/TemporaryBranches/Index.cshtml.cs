@@ -18,7 +18,7 @@ public class IndexModel(DoorstepDb db) : PageModel
         var scope = db.CurrentUser.Scope;
         if (scope.Kind == ScopeKind.TemporaryBranch)
         {
-            return Redirect($"/TemporaryBranches/Details/{scope.OrgUnitId}");
+            return RedirectToPage("/TemporaryBranches/Details", new { id = scope.OrgUnitId });
         }
 
         Branches = await TemporaryBranchQueries.Summaries(db, TemporaryBranchQueries.Visible(db).OrderBy(u => u.Id)).ToListAsync();

@@ -33,7 +33,7 @@ public class RemoveModel(DoorstepDb db) : PageModel
         var membership = await db.TemporaryBranchMemberships.FirstAsync(t => t.OrgUnitId == id && t.MemberId == memberId);
         db.TemporaryBranchMemberships.Remove(membership);
         await db.SaveChangesAsync();
-        return Redirect($"/TemporaryBranches/Details/{id}?removed=true");
+        return RedirectToPage("/TemporaryBranches/Details", new { id, removed = true });
     }
 
     private async Task<bool> LoadAsync(int id, int memberId)

@@ -19,7 +19,8 @@ public static class TemporaryBranchesFeature
         services.AddAuthorizationBuilder()
             .AddPolicy(ManageBranches, p => p.RequireRole(Roles.SubDistrictAdmin))
             .AddPolicy(ViewBranches, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.TemporaryBranchSecretary));
-        services.AddNavItem(new NavItem("临时党支部", "/TemporaryBranches", ViewBranches, 40));
+        services.AddNavItem(new NavItem("临时党支部", "/TemporaryBranches/Index", ViewBranches, 40));
+        services.AddAuditSubject<TemporaryBranchAuditLabels>();
         return services;
     }
 }

@@ -121,11 +121,8 @@ public class ApplyModel(DoorstepDb db, TimeProvider clock) : PageModel
             return Page();
         }
 
-        return Redirect($"/Transfers/Details/{transfer.Id}");
+        return RedirectToPage("/Transfers/Details", new { id = transfer.Id });
     }
-
-    public string? Error(string field) =>
-        ModelState.TryGetValue("Input." + field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     private TransferActor Actor => TransferActor.From(db.CurrentUser);
 

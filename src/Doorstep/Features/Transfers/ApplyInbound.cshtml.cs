@@ -139,11 +139,8 @@ public class ApplyInboundModel(DoorstepDb db, TimeProvider clock, PersonalDataPr
             return Page();
         }
 
-        return Redirect($"/Transfers/Details/{transfer.Id}");
+        return RedirectToPage("/Transfers/Details", new { id = transfer.Id });
     }
-
-    public string? Error(string field) =>
-        ModelState.TryGetValue("Input." + field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
     /// <summary>An area cadre receives into their own area's units; the admin into any of the sub-district.</summary>
     private Task<IReadOnlyList<UnitGroup>> UnitsAsync() =>

@@ -84,7 +84,7 @@ public class DetailsModel(DoorstepDb db, TimeProvider clock) : PageModel
             try
             {
                 await db.SaveChangesAsync();
-                return Redirect($"/Transfers/Details/{id}");
+                return RedirectToPage("/Transfers/Details", new { id });
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -107,6 +107,8 @@ public class DetailsModel(DoorstepDb db, TimeProvider clock) : PageModel
         }
 
         Transfer = transfer;
+        // After a refused step the form must carry the version shown now, not the one posted.
+        ModelState.Remove(nameof(Version));
         Version = transfer.Version;
         From = transfer.FromOrgUnit?.Name ?? transfer.OtherParty ?? "";
         To = transfer.ToOrgUnit?.Name ?? transfer.OtherParty ?? "";

@@ -1,6 +1,7 @@
 using Doorstep.Data;
 using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,7 @@ public class IndexModel(DoorstepDb db, TimeProvider clock) : PageModel
         }
 
         Counts = counts;
-        Pager = new Pager(page, TransferQueries.PageSize, counts[tab], p => $"/Transfers?tab={tab}&page={p}");
+        Pager = new Pager(page, TransferQueries.PageSize, counts[tab], p => PageLinks.WithPage(Url.Page("/Transfers/Index", new { tab })!, p));
         Rows = await lists[tab].Skip(Pager.Skip).Take(Pager.PageSize).ToRows().ToListAsync();
     }
 

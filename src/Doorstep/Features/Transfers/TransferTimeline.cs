@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Doorstep.Features.Transfers;
 
 /// <summary>The transfers of a member's file as events on its timeline: each step with who and when.</summary>
-public sealed class TransferTimeline(DoorstepDb db) : IMemberTimelineSource
+public sealed class TransferTimeline(DoorstepDb db, LinkGenerator links) : IMemberTimelineSource
 {
     public async Task<IReadOnlyList<TimelineEvent>> ForAsync(Member member)
     {
@@ -37,7 +37,7 @@ public sealed class TransferTimeline(DoorstepDb db) : IMemberTimelineSource
         var events = new List<TimelineEvent>();
         foreach (var t in transfers)
         {
-            var href = $"/Transfers/Details/{t.Id}";
+            var href = links.GetPathByPage("/Transfers/Details", values: new { id = t.Id });
             var kind = t.Kind == TransferKind.Inbound ? "转入" : "转出";
             events.Add(new(t.AppliedAt, t.AppliedBy, $"申请组织关系{kind}：{t.From} → {t.To}", [], href));
             if (t.ApprovedAt is { } approved)

@@ -12,9 +12,11 @@ public static class TransfersFeature
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(HandleTransfers, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre));
-        services.AddNavItem(new NavItem("组织关系接转", "/Transfers", HandleTransfers, 30));
+        services.AddNavItem(new NavItem("组织关系接转", "/Transfers/Index", HandleTransfers, 30));
         services.AddSingleton(new MemberFileLink("办理组织关系转出", HandleTransfers, "/Transfers/Apply/{0}"));
         services.AddScoped<IMemberTimelineSource, TransferTimeline>();
+        services.AddAuditSubject<TransferAuditLabels>();
+        services.AddHomeFigures<TransferFigures>();
         return services;
     }
 }

@@ -106,7 +106,7 @@ public class CreateTests(DoorstepApp app)
         var secretaryPage = await admin.GetPageAsync($"/TemporaryBranches/Remove/{branchId}/{secretary}");
 
         Assert.Contains("确定将", confirm.QuerySelector("main")!.TextContent);
-        Assert.Equal($"/TemporaryBranches/Details/{branchId}?removed=true", removed.Headers.Location?.OriginalString);
+        Assert.Equal($"/TemporaryBranches/Details/{branchId}?removed=true", removed.Headers.Location?.OriginalString, ignoreCase: true);
         Assert.False(await app.WithDbAsync(db => db.TemporaryBranchMemberships.AnyAsync(t => t.OrgUnitId == branchId && t.MemberId == member)));
         Assert.Equal(home, await app.WithDbAsync(db => db.Members.Where(m => m.Id == member).Select(m => m.OrgUnitId).SingleAsync()));
         Assert.Contains("不能移出", secretaryPage.QuerySelector(".error-summary")!.TextContent);

@@ -39,7 +39,9 @@ public class TransferFlowTests(DoorstepApp app)
             .GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetInt32() == memberId);
         Assert.False(await FoundBy(zhangqiao));
         Assert.True(await FoundBy(ruixin));
-        var timeline = (await ruixin.GetPageAsync($"/Members/Details/{memberId}")).QuerySelector(".timeline")!.TextContent;
+        var timelineList = (await ruixin.GetPageAsync($"/Members/Details/{memberId}")).QuerySelector(".timeline")!;
+        var timeline = timelineList.TextContent;
+        Assert.Contains(timelineList.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/Transfers/Details/{transferId}");
         Assert.Contains("所在党组织：张桥居民区第一党支部 → 瑞鑫居民区第一党支部", timeline);
         Assert.Contains("zhangqiao · 申请组织关系转出：张桥居民区第一党支部 → 瑞鑫居民区第一党支部", timeline);
         Assert.Contains("zhangqiao · 组织关系接转：转出方审核通过（介绍信编号 沪嘉转〔2026〕第101号）", timeline);

@@ -60,7 +60,7 @@ public class CreateModel(DoorstepDb db, UserManager<UserAccount> users, AccountS
 
         var created = await users.FindByNameAsync(Input.UserName);
         Done = $"已创建账户 {Input.UserName}。请把用户名和初始密码告知本人。";
-        return Redirect($"/Accounts/Users/Details/{created!.Id}");
+        return RedirectToPage("/Accounts/Users/Details", new { id = created!.Id });
     }
 
     /// <summary>Everything the form can be wrong about, found in one pass so that each field shows its own message.</summary>

@@ -111,7 +111,7 @@ public class DetailsModel(DoorstepDb db, UserManager<UserAccount> users, SignInM
         }
 
         Done = done;
-        return Redirect($"/Accounts/Users/Details/{id}");
+        return RedirectToPage("/Accounts/Users/Details", new { id });
     }
 
     private async Task<IActionResult> RefuseAsync(string id, string why)

@@ -19,7 +19,7 @@ public class IndexModel(DoorstepDb db, TimeProvider clock) : PageModel
     {
         var accounts = db.AccountsOfOwnSubDistrict();
         Total = await accounts.CountAsync();
-        Pager = new Pager(page, AccountQueries.PageSize, Total, p => $"/Accounts/Users?page={p}");
+        Pager = new Pager(page, AccountQueries.PageSize, Total, p => PageLinks.WithPage(Url.Page("/Accounts/Users/Index")!, p));
         Rows = await accounts.OrderBy(u => u.UserName).ThenBy(u => u.Id)
             .Skip(Pager.Skip).Take(AccountQueries.PageSize)
             .ToRows(db).ToListAsync();

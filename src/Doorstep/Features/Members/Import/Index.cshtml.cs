@@ -29,7 +29,7 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, ImportJo
         var (importId, refusal) = await ReceiveAsync();
         if (importId is { } id)
         {
-            return Redirect($"/Members/Import/Preview/{id}");
+            return RedirectToPage("/Members/Import/Preview", new { id });
         }
 
         Refusal = refusal;

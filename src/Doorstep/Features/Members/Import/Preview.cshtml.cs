@@ -14,7 +14,8 @@ namespace Doorstep.Features.Members.Import;
 public class PreviewModel(DoorstepDb db, ImportJobs jobs, TimeProvider clock) : PageModel
 {
     public sealed record ImportState(
-        int Id, string FileName, MemberImportStatus Status, string? Message, DateTime StartedAt, bool HasFile, string? Report);
+        int Id, string FileName, MemberImportStatus Status, string? Message, DateTime StartedAt, bool HasFile, string? Report,
+        int RowCount, int NewCount, int UpdateCount, int ErrorCount);
 
     /// <summary>What the page polls while a pass runs.</summary>
     public sealed record ProgressResponse(string Status, bool Finished, int? Percent, string Text);
@@ -60,19 +61,29 @@ public class PreviewModel(DoorstepDb db, ImportJobs jobs, TimeProvider clock) : 
             jobs.Enqueue(new ImportJob(id, ImportPhase.Commit, db.CurrentUser));
         }
 
-        return Redirect($"/Members/Import/Preview/{id}");
+        return RedirectToPage("/Members/Import/Preview", new { id });
     }
 
-    public string ProgressText =>
-        Progress is { Queued: true } ? "正在等待其他导入完成……"
-        : Import.Status == MemberImportStatus.Importing ? $"正在导入……已处理 {Progress?.Rows ?? 0} 行"
-        : $"正在检查……已检查 {Progress?.Rows ?? 0} 行";
+    /// <summary>
+    /// Where the import stands, in one sentence. Live counts exist only while this node runs the pass;
+    /// once a pass is over the sentence is its outcome, never a count of rows "being checked".
+    /// </summary>
+    public string ProgressText => Interrupted ? "处理被中断（可能是服务器重新启动），没有导入任何数据。请重新上传文件。" : Import.Status switch
+    {
+        MemberImportStatus.Checking or MemberImportStatus.Importing when Progress is { Queued: true } => "正在等待其他导入完成……",
+        MemberImportStatus.Checking => Progress is { } p ? $"正在检查……已检查 {p.Rows} 行" : "正在检查……",
+        MemberImportStatus.Importing => Progress is { } p ? $"正在导入……已处理 {p.Rows} 行" : "正在导入……",
+        MemberImportStatus.HasErrors => $"发现 {Import.ErrorCount} 处问题，本次没有导入任何数据。",
+        MemberImportStatus.Ready => $"检查通过：共 {Import.RowCount} 行，将新建 {Import.NewCount} 份档案，更新 {Import.UpdateCount} 份。",
+        MemberImportStatus.Imported => $"导入完成：新建 {Import.NewCount} 份档案，更新 {Import.UpdateCount} 份档案。",
+        MemberImportStatus.Failed => Import.Message ?? "导入没有完成，没有写入任何数据。",
+    };
 
     private async Task<bool> LoadAsync(int id)
     {
         var import = await db.MemberImports.AsNoTracking()
             .Where(i => i.Id == id && i.UserId == db.CurrentUser.Id)
-            .Select(i => new ImportState(i.Id, i.FileName, i.Status, i.Message, i.StartedAt, i.ContentCipher != null, i.Report))
+            .Select(i => new ImportState(i.Id, i.FileName, i.Status, i.Message, i.StartedAt, i.ContentCipher != null, i.Report, i.RowCount, i.NewCount, i.UpdateCount, i.ErrorCount))
             .FirstOrDefaultAsync();
         if (import is null)
         {

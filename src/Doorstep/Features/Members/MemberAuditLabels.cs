@@ -1,0 +1,122 @@
+using Doorstep.Data;
+using Doorstep.Features.Members.Import;
+using Doorstep.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Doorstep.Features.Members;
+
+/// <summary>How the audit page shows member files, list exports and imports: the labels the file page uses.</summary>
+public static class MemberAuditLabels
+{
+    public static IServiceCollection AddMemberAuditLabels(this IServiceCollection services) => services
+        .AddAuditSubject<MemberFileAudit>()
+        .AddAuditSubject<MemberListAudit>()
+        .AddAuditSubject<MemberImportAudit>();
+
+    /// <summary>A member file, named by the member; names are read through the viewer's scope.</summary>
+    private sealed class MemberFileAudit(DoorstepDb db) : AuditSubject
+    {
+        public override string EntityType => nameof(Member);
+        public override string Label => "党员档案";
+        public override int Order => 10;
+
+        public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
+        {
+            [nameof(Member.SubDistrictId)] = "街道",
+            [nameof(Member.OrgUnitId)] = "所在党组织",
+            [nameof(Member.OrgUnitAreaId)] = null,
+            [nameof(Member.Name)] = "姓名",
+            [nameof(Member.NameInitials)] = null,
+            [nameof(Member.Gender)] = "性别",
+            [nameof(Member.Ethnicity)] = "民族",
+            [nameof(Member.BirthDate)] = "出生日期",
+            [nameof(Member.IdNumberCipher)] = "公民身份号码",
+            [nameof(Member.IdNumberHash)] = null,
+            [nameof(Member.IdNumberTail)] = null,
+            [nameof(Member.PhoneCipher)] = "手机号",
+            [nameof(Member.PhoneHash)] = null,
+            [nameof(Member.PhoneTail)] = null,
+            [nameof(Member.Education)] = "学历",
+            [nameof(Member.JoinedOn)] = "入党日期",
+            [nameof(Member.FullMemberOn)] = "转正日期",
+            [nameof(Member.Category)] = "党员类别",
+            [nameof(Member.RegisteredAddress)] = "户籍地址",
+            [nameof(Member.RegisteredAreaId)] = "户籍所在居民区",
+            [nameof(Member.ResidenceAddress)] = "居住地址",
+            [nameof(Member.ResidenceAreaId)] = "居住所在居民区",
+            [nameof(Member.CareNeeds)] = "关怀需求",
+            [nameof(Member.Status)] = "状态",
+            [nameof(Member.Notes)] = "备注",
+        };
+
+        public override string? ReferenceOf(string field) => field switch
+        {
+            nameof(Member.SubDistrictId) => "SubDistrict",
+            nameof(Member.OrgUnitId) => "OrgUnit",
+            nameof(Member.RegisteredAreaId) or nameof(Member.ResidenceAreaId) => "ResidentialArea",
+            _ => null,
+        };
+
+        public override string? Show(string field, string value) => field switch
+        {
+            nameof(Member.Gender) when Enum.TryParse<Gender>(value, out var gender) => Member.Label(gender),
+            nameof(Member.Category) when Enum.TryParse<MemberCategory>(value, out var category) => Member.Label(category),
+            nameof(Member.Status) when Enum.TryParse<MemberStatus>(value, out var status) => Member.Label(status),
+            nameof(Member.CareNeeds) when Enum.TryParse<CareNeeds>(value, out var needs) =>
+                needs == CareNeeds.None ? "无" : string.Join("、", Member.Labels(needs)),
+            _ => null,
+        };
+
+        public override async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> ids)
+        {
+            var numbers = NumericIds(ids);
+            return await db.Members.AsNoTracking().Where(m => numbers.Contains(m.Id))
+                .ToDictionaryAsync(m => Key(m.Id), m => m.Name);
+        }
+    }
+
+    /// <summary>An export of the member list: the entry's id is the file name, its fields already say what was seen.</summary>
+    private sealed class MemberListAudit : AuditSubject
+    {
+        public override string EntityType => "MemberList";
+        public override string Label => "党员名单导出";
+        public override int Order => 11;
+    }
+
+    private sealed class MemberImportAudit(DoorstepDb db) : AuditSubject
+    {
+        public override string EntityType => nameof(MemberImport);
+        public override string Label => "批量导入";
+        public override int Order => 12;
+
+        public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
+        {
+            [nameof(MemberImport.UserId)] = null,
+            [nameof(MemberImport.UserName)] = "上传人",
+            [nameof(MemberImport.FileName)] = "文件名",
+            [nameof(MemberImport.Format)] = null,
+            [nameof(MemberImport.TextEncoding)] = null,
+            [nameof(MemberImport.ContentCipher)] = "文件内容",
+            [nameof(MemberImport.Status)] = "状态",
+            [nameof(MemberImport.RowCount)] = "行数",
+            [nameof(MemberImport.NewCount)] = "新建",
+            [nameof(MemberImport.UpdateCount)] = "更新",
+            [nameof(MemberImport.ErrorCount)] = "问题",
+            [nameof(MemberImport.Report)] = null,
+            [nameof(MemberImport.Message)] = "说明",
+            [nameof(MemberImport.CreatedAt)] = "上传时间",
+            [nameof(MemberImport.StartedAt)] = null,
+            [nameof(MemberImport.FinishedAt)] = "完成时间",
+        };
+
+        public override string? Show(string field, string value) =>
+            field == nameof(MemberImport.Status) && Enum.TryParse<MemberImportStatus>(value, out var status) ? MemberImport.Label(status) : null;
+
+        public override async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> ids)
+        {
+            var numbers = NumericIds(ids);
+            return await db.MemberImports.AsNoTracking().Where(i => numbers.Contains(i.Id))
+                .ToDictionaryAsync(i => Key(i.Id), i => i.FileName);
+        }
+    }
+}

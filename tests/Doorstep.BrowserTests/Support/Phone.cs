@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+namespace Doorstep.BrowserTests.Support;
+
+/// <summary>
+/// A 360 px phone, the narrowest screen the cadres carry. Set DOORSTEP_SCREENSHOTS to a folder to keep
+/// a full-page screenshot of each page checked, for a look.
+/// </summary>
+public static class Phone
+{
+    public const int Width = 360;
+
+    /// <summary>Why the page scrolls sideways (the elements whose right edge passes the screen's), or null when it does not.</summary>
+    public static async Task<string?> SidewaysScrollAsync(IPage page)
+    {
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        if (width <= Width)
+        {
+            return null;
+        }
+
+        var culprits = await page.EvaluateAsync<string[]>(
+            """
+            w => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > w)
+                .slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' → ' + Math.round(e.getBoundingClientRect().right) + ' px')
+            """, Width);
+        return $"{new Uri(page.Url).PathAndQuery} is {width} px wide: {string.Join("; ", culprits)}";
+    }
+
+    /// <summary>Keeps a full-page screenshot when DOORSTEP_SCREENSHOTS names a folder.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("DOORSTEP_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{Width}.png"), FullPage = true });
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Doorstep.Tests.Support;
+
+namespace Doorstep.Tests.Features;
+
+/// <summary>The home page shows the figures each feature registers, to the users its policy admits.</summary>
+[Collection(SharedApp.Name)]
+public class HomeTests(DoorstepApp app)
+{
+    [Fact]
+    public async Task The_admin_sees_member_figures_then_transfers_waiting_each_linking_to_its_list()
+    {
+        var admin = await app.SignedInAsync("admin");
+
+        var home = await admin.GetPageAsync("/");
+
+        var figures = home.QuerySelectorAll(".figures li").Select(li => (Label: li.QuerySelector("span")!.TextContent, Href: li.QuerySelector("a")?.GetAttribute("href"))).ToList();
+        Assert.Equal(
+            [("名党员", "/Members"), ("名75岁以上", null), ("名视力减弱或行动不便", null), ("名人户分离", "/Members/LivesElsewhere"), ("件组织关系接转待我办理", "/Transfers?tab=Mine")],
+            figures);
+    }
+
+    [Fact]
+    public async Task A_temporary_branch_secretary_sees_member_figures_but_none_of_transfers_they_cannot_handle()
+    {
+        var secretary = await app.SignedInAsync("caihong");
+
+        var home = await secretary.GetPageAsync("/");
+
+        var labels = home.QuerySelectorAll(".figures li span").Select(s => s.TextContent).ToList();
+        Assert.Contains("名党员", labels);
+        Assert.DoesNotContain("件组织关系接转待我办理", labels);
+    }
+}
