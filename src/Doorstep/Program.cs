@@ -22,6 +22,7 @@ builder.Services.AddAuditLog();
 builder.Services.AddDoorstepPages();
 builder.Services.AddStaticFileCompression();
 builder.Services.AddDoorstepApi();
+builder.Services.AddSecurityHeaders(builder.Configuration);
 
 var app = builder.Build();
 
@@ -32,6 +33,7 @@ if (await app.RunCommandAsync(args))
 
 await app.PrepareDatabaseAsync();
 
+app.UseSecurityHeaders();
 app.UseDoorstepErrorPages();
 app.UseRequestSizeLimit();
 app.UseCompressedStaticFiles();

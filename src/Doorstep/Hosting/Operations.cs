@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Doorstep.Data;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -12,9 +11,6 @@ namespace Doorstep.Hosting;
 
 public static class Operations
 {
-    /// <summary>Spreadsheets are the largest thing anyone sends; everything else is a small form.</summary>
-    public const long MaxRequestBytes = 60 * 1024 * 1024;
-
     /// <summary>Structured logs, request limits and the health checks.</summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
@@ -24,10 +20,13 @@ public static class Operations
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         }
 
+        // Spreadsheets are the largest thing anyone sends; everything else is a small form.
+        var uploads = UploadLimit.From(builder.Configuration);
+        builder.Services.AddSingleton(uploads);
         builder.Services.Configure<KestrelServerOptions>(o =>
         {
             o.AddServerHeader = false;
-            o.Limits.MaxRequestBodySize = MaxRequestBytes;
+            o.Limits.MaxRequestBodySize = uploads.RequestBytes;
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<DoorstepDb>("database");
         builder.Services.AddProblemDetails();
@@ -41,26 +40,6 @@ public static class Operations
         // benchmarks want the cheapest answer the app can give.
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapOpenApi("/api/{documentName}/openapi.json");
-    }
-
-    /// <summary>
-    /// Refuses a declared oversized body before anything reads it, behind any server or proxy;
-    /// Kestrel's own limit (above) still stops an undeclared, chunked one.
-    /// </summary>
-    public static WebApplication UseRequestSizeLimit(this WebApplication app)
-    {
-        app.Use((context, next) =>
-        {
-            // The Chinese status page re-executes the pipeline with the same request; let it through.
-            if (context.Request.ContentLength > MaxRequestBytes && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return Task.CompletedTask;
-            }
-
-            return next(context);
-        });
-        return app;
     }
 
     /// <summary>The JSON API's conventions: enums by name, an OpenAPI document at /api/v1/openapi.json.</summary>
