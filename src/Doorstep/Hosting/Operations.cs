@@ -59,7 +59,12 @@ public static class Operations
     public static IServiceCollection AddDoorstepPages(this IServiceCollection services)
     {
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddMvcOptions(o => SpeakChinese(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                SpeakChinese(o.ModelBindingMessageProvider);
+                // A form's rules across fields run even when a field is wrong, so every problem shows at once.
+                o.ValidateComplexTypesIfChildValidationFails = true;
+            });
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Pages/Shared/{0}.cshtml"));
         // Razor escapes every CJK character as &#x...; by default, a third more bytes on every page.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(

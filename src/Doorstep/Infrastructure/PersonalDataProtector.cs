@@ -80,7 +80,11 @@ public static class Masked
     /// <summary>Only the last four characters are stored in the clear, so a mask never needs a decryption.</summary>
     public static string IdNumber(string tail) => tail.Length == 0 ? "" : new string('*', 14) + tail;
 
-    public static string Phone(string? tail) => string.IsNullOrEmpty(tail) ? "" : new string('*', 7) + tail;
+    /// <summary>A mobile as *******1234; a landline with its area code as 021-****1234.</summary>
+    public static string Phone(string? tail, string? areaCode = null) =>
+        string.IsNullOrEmpty(tail) ? ""
+        : string.IsNullOrEmpty(areaCode) ? new string('*', 7) + tail
+        : $"{areaCode}-****{tail}";
 }
 
 public static class PersonalDataSetup

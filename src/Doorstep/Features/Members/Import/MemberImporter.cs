@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using Doorstep.Data;
 using Doorstep.Features.Organizations;
@@ -330,9 +329,7 @@ public sealed partial class MemberImporter(
         private List<(RosterField Field, string Message, string? Fix)> Check(RosterEntry entry, MemberInput input)
         {
             var found = entry.Problems.Select(p => (p.Field, p.Message, (string?)null)).ToList();
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(input, new ValidationContext(input, services, null), results, validateAllProperties: true);
-            foreach (var result in results)
+            foreach (var result in MemberValidation.Validate(input, services))
             {
                 var property = result.MemberNames.FirstOrDefault() ?? nameof(MemberInput.Name);
                 var field = Enum.TryParse<RosterField>(property.EndsWith("Id", StringComparison.Ordinal) ? property[..^2] : property, out var f) ? f : RosterField.Name;
@@ -375,7 +372,7 @@ public sealed partial class MemberImporter(
             ("性别", Member.Label(m.Gender), Member.Label(m.Gender)),
             ("民族", m.Ethnicity, m.Ethnicity),
             ("出生日期", ChinaTime.Date(m.BirthDate), ChinaTime.Date(m.BirthDate)),
-            ("手机号", Masked.Phone(m.PhoneTail), m.PhoneHash),
+            ("电话", Masked.Phone(m.PhoneTail, m.PhoneAreaCode), m.PhoneHash),
             ("学历", m.Education, m.Education),
             ("党员类别", Member.Label(m.Category), Member.Label(m.Category)),
             ("入党日期", ChinaTime.Date(m.JoinedOn), ChinaTime.Date(m.JoinedOn)),

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Doorstep.Infrastructure;
 
 namespace Doorstep.Features.Members.Import;
@@ -79,8 +78,7 @@ public sealed partial class RosterEntry
                     : TextNormalizer.Compact(text).ToUpperInvariant();
                 break;
             case RosterField.Phone:
-                var phone = TextNormalizer.Compact(text);
-                Phone = CountryCode().Replace(phone, "");
+                Phone = PhoneNumber.Parse(text) is { } phone ? phone.Stored : text;
                 break;
             case RosterField.Education:
                 Education = text;
@@ -219,7 +217,4 @@ public sealed partial class RosterEntry
         Problems.Add((field, message));
         return default;
     }
-
-    [GeneratedRegex(@"^(\+?86)(?=1[0-9]{10}$)")]
-    private static partial Regex CountryCode();
 }
