@@ -292,6 +292,10 @@ namespace Doorstep.Migrations.Postgres.Migrations
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PhoneAreaCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<string>("PhoneCipher")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

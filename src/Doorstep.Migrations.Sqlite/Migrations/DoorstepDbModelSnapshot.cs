@@ -281,6 +281,10 @@ namespace Doorstep.Migrations.Sqlite.Migrations
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PhoneAreaCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneCipher")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

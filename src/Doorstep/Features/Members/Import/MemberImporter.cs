@@ -63,6 +63,7 @@ public sealed partial class MemberImporter(
         private readonly List<ImportCreation> _news = [];
         private readonly Dictionary<string, int> _firstRowOfId = [];
         private readonly HashSet<int> _rowsReportedAsDuplicates = [];
+        private readonly Dictionary<RosterField, (int Count, List<int> Rows)> _monthOnly = [];
         private RosterHeader? _header;
         private RosterNames _names = null!;
 
@@ -200,6 +201,7 @@ public sealed partial class MemberImporter(
             {
                 var entry = chunk[i];
                 var hash = hashes[i];
+                NoteMonthOnly(entry);
                 if (entry.IdNumber == RosterTemplate.ExampleIdNumber)
                 {
                     Problem(entry.Row, Column(RosterField.IdNumber), "这是导入模板中的示例行", "请删除此行后重新上传");
@@ -343,6 +345,25 @@ public sealed partial class MemberImporter(
             return found;
         }
 
+        private void NoteMonthOnly(RosterEntry entry)
+        {
+            foreach (var field in entry.MonthOnly)
+            {
+                var (count, rows) = _monthOnly.GetValueOrDefault(field, (0, []));
+                if (rows.Count < 5)
+                {
+                    rows.Add(entry.Row);
+                }
+
+                _monthOnly[field] = (count + 1, rows);
+            }
+        }
+
+        /// <summary>What the import will do that the user may not expect, though nothing is wrong.</summary>
+        private List<string> Notices() =>
+            [.. _monthOnly.OrderBy(m => m.Key).Select(m =>
+                $"{Column(m.Key)}有 {m.Value.Count} 行只写到月份（如第{string.Join("、", m.Value.Rows)}行），将记为当月1日。")];
+
         private bool Report(int row, List<(RosterField Field, string Message, string? Fix)> found)
         {
             // Left to right, as the user will go through the row in Excel.
@@ -393,7 +414,7 @@ public sealed partial class MemberImporter(
                 : phase == ImportPhase.Commit ? MemberImportStatus.Imported
                 : MemberImportStatus.Ready;
             var report = new ImportReport(Rows, NewCount, UpdateCount, _unchanged, ProblemCount,
-                [.. _problems.OrderBy(p => p.Row)], _updates, _news, _header?.Ignored ?? []).ToJson();
+                [.. _problems.OrderBy(p => p.Row)], _updates, _news, _header?.Ignored ?? [], Notices()).ToJson();
             var finished = clock.GetUtcNow().UtcDateTime;
             await _db.MemberImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s =>
             {
