@@ -55,8 +55,9 @@ public class SecurityHeadersTests(DoorstepApp app)
             b.UseSetting("ForwardedHeaders:KnownNetworks:0", "10.9.0.0/16");
             b.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, PeerAddress>());
         });
-        var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://doorstep.example") });
 
+        // (HSTS is never sent to localhost, so these requests name a host.)
         var signIn = await client.GetAsync("/Accounts/SignIn");
 
         AssertBrowserHeaders(signIn);
@@ -65,7 +66,7 @@ public class SecurityHeadersTests(DoorstepApp app)
 
         // A plain-HTTP request that a known proxy says arrived over HTTPS is treated as HTTPS (HSTS is only
         // sent over HTTPS); the same claim from anyone else is not believed.
-        var plain = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+        var plain = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://doorstep.example") });
         Assert.True((await plain.SendAsync(Forwarded("10.1.2.3"))).Headers.Contains("Strict-Transport-Security"));
         Assert.True((await plain.SendAsync(Forwarded("10.9.4.4"))).Headers.Contains("Strict-Transport-Security"));
         Assert.False((await plain.SendAsync(Forwarded("198.51.100.7"))).Headers.Contains("Strict-Transport-Security"));

@@ -37,10 +37,12 @@ public class PhoneNumberTests
         Assert.Equal(("13800138000", null, "13800138000", "8000"), (phone.Number, phone.AreaCode, phone.LookupKey, phone.Tail));
     }
 
+    private static readonly string[] OneLandlineTypedThreeWays = ["021-65431234", "(021)65431234", "021 6543 1234 转 9"];
+
     [Fact]
     public void One_landline_typed_three_ways_has_one_lookup_key_and_masks_with_its_area_code()
     {
-        var keys = new[] { "021-65431234", "(021)65431234", "021 6543 1234 转 9" }.Select(t => PhoneNumber.Parse(t)!.LookupKey).Distinct();
+        var keys = OneLandlineTypedThreeWays.Select(t => PhoneNumber.Parse(t)!.LookupKey).Distinct();
         var phone = PhoneNumber.Parse("021-65431234-9")!;
 
         Assert.Equal(["02165431234"], keys);

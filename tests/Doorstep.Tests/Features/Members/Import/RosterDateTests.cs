@@ -21,7 +21,7 @@ public class RosterDateTests
     [InlineData("1965-03-01T00:00:00", 1965, 3, 1)]
     [InlineData(" 1965 .3 ", 1965, 3, 1)]
     public void Written_dates_in_every_common_shape_are_read(string text, int year, int month, int day) =>
-        Assert.Equal(new RosterDateResult(new DateOnly(year, month, day), null), RosterDate.Read(text));
+        Assert.Equal((new DateOnly(year, month, day), (string?)null), (RosterDate.Read(text).Date, RosterDate.Read(text).Problem));
 
     [Theory]
     [InlineData("１９６５．３", 1965, 3, 1)]
