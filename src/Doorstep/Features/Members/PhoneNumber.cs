@@ -61,7 +61,12 @@ public sealed partial record PhoneNumber(string Number, string? AreaCode, string
             return new PhoneNumber(all, null, null);
         }
 
-        // 021-65431234, 02165431234, 021-65431234-123, 02165431234-123.
+        // 021-65431234, 021 6543-1234, 02165431234; then 021-65431234-123 and 02165431234-123.
+        if (extension is null && Landline(all, null) is { } whole)
+        {
+            return whole;
+        }
+
         string digits;
         if (groups.Count >= 2 && groups[0][0] == '0' && groups[0].Length == AreaCodeLength(groups[0]))
         {
@@ -89,6 +94,11 @@ public sealed partial record PhoneNumber(string Number, string? AreaCode, string
             return null;
         }
 
+        return Landline(digits, extension);
+    }
+
+    private static PhoneNumber? Landline(string digits, string? extension)
+    {
         if (digits.Length < 4 || digits[0] != '0')
         {
             return null;
