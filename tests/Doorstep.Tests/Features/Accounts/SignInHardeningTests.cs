@@ -113,7 +113,9 @@ public class SignInHardeningTests(DoorstepApp app)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Input.UserName"] = "caihong", ["Input.Password"] = AccountsFeature.DemoPassword, ["__RequestVerificationToken"] = token,
+                ["Input.UserName"] = "caihong",
+                ["Input.Password"] = AccountsFeature.DemoPassword,
+                ["__RequestVerificationToken"] = token,
             }),
         };
         post.Headers.Add("Cookie", antiforgeryCookie);
