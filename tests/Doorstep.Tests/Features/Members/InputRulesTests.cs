@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Doorstep.Infrastructure;
 using Doorstep.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -68,5 +69,35 @@ public class InputRulesTests(DoorstepApp app)
         Assert.Contains("看不见的控制字符（U+202E）", overridden.QuerySelector("[data-valmsg-for='Input.Name']")?.TextContent);
         Assert.Contains("看不见的控制字符（U+0007）", control.QuerySelector("[data-valmsg-for='Input.Name']")?.TextContent);
         Assert.False(await app.WithDbAsync(db => db.Members.AnyAsync(m => m.Name == "王\u202E芳" || m.Name == "李\u0007明")));
+    }
+
+    [Fact]
+    public async Task The_API_refuses_a_name_with_a_right_to_left_override_and_takes_a_landline()
+    {
+        var birth = new DateOnly(1946, 6, 6);
+        var branch = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.ResidentialArea!.Name == "张桥").Select(u => u.Id).FirstAsync());
+        var client = await app.SignedInAsync("zhangqiao");
+        object Body(string name, string phone) => new
+        {
+            name,
+            phone,
+            idNumber = IdNumbers.New(birth, male: false),
+            birthDate = birth,
+            orgUnitId = branch,
+            ethnicity = "汉族",
+            gender = "Female",
+            category = "Full",
+            joinedOn = "1975-07-01",
+            fullMemberOn = "1976-07-01",
+            status = "Normal",
+        };
+
+        var refused = await client.PostAsJsonAsync("/api/v1/members", Body("接口\u202E乙", "13800138000"));
+        var created = await client.PostAsJsonAsync("/api/v1/members", Body("接口座机", "0571-87654321"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("U+202E", (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("0571-****4321", (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("phoneMasked").GetString());
     }
 }
