@@ -22,6 +22,7 @@ builder.Services.AddAuditLog();
 builder.Services.AddDoorstepPages();
 builder.Services.AddStaticFileCompression();
 builder.Services.AddDoorstepApi();
+builder.Services.AddSecurityHeaders(builder.Configuration);
 
 var app = builder.Build();
 
@@ -34,6 +35,7 @@ if (await app.RunCommandAsync(args))
 // The schema, the personal-data key against the database, the demo: refuses to start if either is wrong.
 await app.PrepareDatabaseAsync();
 
+app.UseSecurityHeaders();
 app.UseDoorstepErrorPages();
 app.UseRequestSizeLimit();
 app.UseCompressedStaticFiles();

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Doorstep.Data;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -13,9 +12,6 @@ namespace Doorstep.Hosting;
 
 public static class Operations
 {
-    /// <summary>Spreadsheets are the largest thing anyone sends; everything else is a small form.</summary>
-    public const long MaxRequestBytes = 60 * 1024 * 1024;
-
     /// <summary>Structured logs, request limits and the health checks.</summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
@@ -25,10 +21,13 @@ public static class Operations
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         }
 
+        // Spreadsheets are the largest thing anyone sends; everything else is a small form.
+        var uploads = UploadLimit.From(builder.Configuration);
+        builder.Services.AddSingleton(uploads);
         builder.Services.Configure<KestrelServerOptions>(o =>
         {
             o.AddServerHeader = false;
-            o.Limits.MaxRequestBodySize = MaxRequestBytes;
+            o.Limits.MaxRequestBodySize = uploads.RequestBytes;
         });
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<DoorstepDb>("database")
@@ -58,26 +57,6 @@ public static class Operations
         return context.Response.WriteAsync(string.Join('\n', lines.Prepend(report.Status.ToString())));
     }
 
-    /// <summary>
-    /// Refuses a declared oversized body before anything reads it, behind any server or proxy;
-    /// Kestrel's own limit (above) still stops an undeclared, chunked one.
-    /// </summary>
-    public static WebApplication UseRequestSizeLimit(this WebApplication app)
-    {
-        app.Use((context, next) =>
-        {
-            // The Chinese status page re-executes the pipeline with the same request; let it through.
-            if (context.Request.ContentLength > MaxRequestBytes && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return Task.CompletedTask;
-            }
-
-            return next(context);
-        });
-        return app;
-    }
-
     /// <summary>The JSON API's conventions: enums by name, an OpenAPI document at /api/v1/openapi.json.</summary>
     public static IServiceCollection AddDoorstepApi(this IServiceCollection services)
     {
@@ -95,7 +74,12 @@ public static class Operations
     public static IServiceCollection AddDoorstepPages(this IServiceCollection services)
     {
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddMvcOptions(o => SpeakChinese(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                SpeakChinese(o.ModelBindingMessageProvider);
+                // A form's rules across fields run even when a field is wrong, so every problem shows at once.
+                o.ValidateComplexTypesIfChildValidationFails = true;
+            });
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Pages/Shared/{0}.cshtml"));
         // Razor escapes every CJK character as &#x...; by default, a third more bytes on every page.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(

@@ -13,6 +13,7 @@ public sealed class PersonalDataProtector
     private const byte FormatVersion = 1;
     private readonly byte[] _encryptionKey;
     private readonly byte[] _lookupKey;
+    private readonly byte[] _keyRingKey;
 
     public PersonalDataProtector(byte[] masterKey)
     {
@@ -23,12 +24,24 @@ public sealed class PersonalDataProtector
 
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "doorstep/encrypt"u8.ToArray());
         _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "doorstep/lookup"u8.ToArray());
+        _keyRingKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "doorstep/data-protection-keys"u8.ToArray());
     }
 
     public string Encrypt(string plain) => Convert.ToBase64String(Encrypt(Encoding.UTF8.GetBytes(plain)));
 
     /// <summary>For whole files that hold personal data, e.g. an uploaded roster kept between preview and import.</summary>
-    public byte[] Encrypt(byte[] plainBytes)
+    public byte[] Encrypt(byte[] plainBytes) => Seal(_encryptionKey, plainBytes);
+
+    public string Decrypt(string sealedText) => Encoding.UTF8.GetString(Decrypt(Convert.FromBase64String(sealedText)));
+
+    public byte[] Decrypt(byte[] sealedBytes) => Open(_encryptionKey, sealedBytes);
+
+    /// <summary>The cookie-signing keys (ASP.NET Core Data Protection), under a key of their own.</summary>
+    public byte[] EncryptKeyRing(byte[] plainBytes) => Seal(_keyRingKey, plainBytes);
+
+    public byte[] DecryptKeyRing(byte[] sealedBytes) => Open(_keyRingKey, sealedBytes);
+
+    private static byte[] Seal(byte[] key, byte[] plainBytes)
     {
         var sealedBytes = new byte[1 + AesGcm.NonceByteSizes.MaxSize + plainBytes.Length + AesGcm.TagByteSizes.MaxSize];
         sealedBytes[0] = FormatVersion;
@@ -36,14 +49,12 @@ public sealed class PersonalDataProtector
         RandomNumberGenerator.Fill(nonce);
         var cipher = sealedBytes.AsSpan(1 + nonce.Length, plainBytes.Length);
         var tag = sealedBytes.AsSpan(1 + nonce.Length + plainBytes.Length);
-        using var aes = new AesGcm(_encryptionKey, AesGcm.TagByteSizes.MaxSize);
+        using var aes = new AesGcm(key, AesGcm.TagByteSizes.MaxSize);
         aes.Encrypt(nonce, plainBytes, cipher, tag);
         return sealedBytes;
     }
 
-    public string Decrypt(string sealedText) => Encoding.UTF8.GetString(Decrypt(Convert.FromBase64String(sealedText)));
-
-    public byte[] Decrypt(byte[] sealedBytes)
+    private static byte[] Open(byte[] key, byte[] sealedBytes)
     {
         if (sealedBytes.Length < 1 + 12 + 16 || sealedBytes[0] != FormatVersion)
         {
@@ -54,7 +65,7 @@ public sealed class PersonalDataProtector
         var cipher = sealedBytes.AsSpan(13, sealedBytes.Length - 13 - 16);
         var tag = sealedBytes.AsSpan(sealedBytes.Length - 16);
         var plain = new byte[cipher.Length];
-        using var aes = new AesGcm(_encryptionKey, 16);
+        using var aes = new AesGcm(key, 16);
         aes.Decrypt(nonce, cipher, tag, plain);
         return plain;
     }
@@ -69,7 +80,11 @@ public static class Masked
     /// <summary>Only the last four characters are stored in the clear, so a mask never needs a decryption.</summary>
     public static string IdNumber(string tail) => tail.Length == 0 ? "" : new string('*', 14) + tail;
 
-    public static string Phone(string? tail) => string.IsNullOrEmpty(tail) ? "" : new string('*', 7) + tail;
+    /// <summary>A mobile as *******1234; a landline with its area code as 021-****1234.</summary>
+    public static string Phone(string? tail, string? areaCode = null) =>
+        string.IsNullOrEmpty(tail) ? ""
+        : string.IsNullOrEmpty(areaCode) ? new string('*', 7) + tail
+        : $"{areaCode}-****{tail}";
 }
 
 public static class PersonalDataSetup

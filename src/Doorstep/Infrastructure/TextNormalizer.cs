@@ -50,6 +50,30 @@ public static class TextNormalizer
         return result.ToString();
     }
 
+    /// <summary>
+    /// The first character that has no business in typed text: a control character (tabs and line
+    /// breaks are white space, not that) or a bidirectional mark or override (U+202E shows the rest of
+    /// a name reversed). Null when there is none. Such text is refused, not cleaned: what a person
+    /// sees must be what is stored.
+    /// </summary>
+    public static char? FirstHiddenCharacter(string? text)
+    {
+        foreach (var c in text ?? "")
+        {
+            if (c is '\t' or '\r' or '\n')
+            {
+                continue;
+            }
+
+            if (char.IsControl(c) || c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Normalized, or null when nothing is left: for optional fields.</summary>
     public static string? OrNull(string? text) => Normalize(text) is { Length: > 0 } normal ? normal : null;
 

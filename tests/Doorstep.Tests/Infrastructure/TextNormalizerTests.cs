@@ -32,4 +32,20 @@ public class TextNormalizerTests
     {
         Assert.Equal("13812345678", TextNormalizer.Compact("138-1234 5678"));
     }
+
+    [Theory]
+    [InlineData("王\u202E芳", '\u202E')]
+    [InlineData("王\u2066芳", '\u2066')]
+    [InlineData("王\u200F芳", '\u200F')]
+    [InlineData("王\u0000芳", '\u0000')]
+    [InlineData("王\u001B芳", '\u001B')]
+    public void Control_characters_and_bidirectional_overrides_are_found(string text, char hidden) =>
+        Assert.Equal(hidden, TextNormalizer.FirstHiddenCharacter(text));
+
+    [Theory]
+    [InlineData("阿依古丽·买买提")]
+    [InlineData("第一行\r\n第二行\t缩进")]
+    [InlineData("Zhang San")]
+    public void Names_notes_and_line_breaks_have_no_hidden_character(string text) =>
+        Assert.Null(TextNormalizer.FirstHiddenCharacter(text));
 }

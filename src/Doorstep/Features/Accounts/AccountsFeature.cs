@@ -50,8 +50,10 @@ public static class AccountsFeature
             o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
         });
 
-        // Keys live in the database so that several app nodes read each other's cookies.
+        // Keys live in the database so that several app nodes read each other's cookies, encrypted
+        // with the personal-data key, which stays out of the database.
         services.AddDataProtection().SetApplicationName("Doorstep").PersistKeysToDbContext<DoorstepDb>();
+        services.EncryptKeyRingWithPersonalDataKey();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -59,6 +61,7 @@ public static class AccountsFeature
 
         services.AddScoped<AccountSetup>();
         services.AddAccountAuditLabels();
+        services.AddScoped<DecoyPassword>();
         services.AddNavItem(new NavItem("账户管理", "/Accounts/Users/Index", ManageUsers, 90));
         return services;
     }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstep.Features.Accounts;
 
 [AllowAnonymous]
-public class SignInModel(SignInManager<UserAccount> signIn, IConfiguration config) : PageModel
+public class SignInModel(SignInManager<UserAccount> signIn, DecoyPassword decoy, IConfiguration config) : PageModel
 {
     /// <summary>One message for an unknown user, a wrong password and a locked account, so none of them tells which.</summary>
     public const string FailureMessage = "用户名或密码不正确。连续输错5次，账户将被锁定15分钟。";
@@ -33,7 +33,14 @@ public class SignInModel(SignInManager<UserAccount> signIn, IConfiguration confi
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (await signIn.UserManager.FindByNameAsync(Input.UserName.Trim()) is not { } user)
+        {
+            decoy.Check(Input.Password);
+            Failed = true;
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
             Failed = true;

@@ -80,6 +80,9 @@ public class Member : IVersioned, IScoped<Member>
     public string? PhoneHash { get; set; }
     public string? PhoneTail { get; set; }
 
+    /// <summary>A landline's area code (021), kept in the clear beside the tail so that its mask reads 021-****1234.</summary>
+    public string? PhoneAreaCode { get; set; }
+
     public string? Education { get; set; }
     public DateOnly? JoinedOn { get; set; }
     /// <summary>转正日期: party age counts from here, per the party constitution.</summary>
@@ -108,11 +111,15 @@ public class Member : IVersioned, IScoped<Member>
         IdNumberTail = idNumber[^4..];
     }
 
-    public void SetPhone(string? phone, PersonalDataProtector protector)
+    public void SetPhone(string phone, PersonalDataProtector protector) =>
+        SetPhone(PhoneNumber.Parse(phone) ?? throw new ArgumentException("Not a phone number.", nameof(phone)), protector);
+
+    public void SetPhone(PhoneNumber? phone, PersonalDataProtector protector)
     {
-        PhoneCipher = phone is null ? null : protector.Encrypt(phone);
-        PhoneHash = phone is null ? null : protector.Hash(phone);
-        PhoneTail = phone?[^4..];
+        PhoneCipher = phone is null ? null : protector.Encrypt(phone.Stored);
+        PhoneHash = phone is null ? null : protector.Hash(phone.LookupKey);
+        PhoneTail = phone?.Tail;
+        PhoneAreaCode = phone?.AreaCode;
     }
 
     /// <summary>

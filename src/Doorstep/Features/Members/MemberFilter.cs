@@ -47,9 +47,9 @@ public sealed class MemberFilter
             var hash = protector.Hash(compact);
             members = members.Where(m => m.IdNumberHash == hash);
         }
-        else if (compact.Length == 11 && compact.All(char.IsAsciiDigit))
+        else if (compact.Length >= 10 && PhoneNumber.Parse(Q) is { } phone)
         {
-            var hash = protector.Hash(compact);
+            var hash = protector.Hash(phone.LookupKey);
             members = members.Where(m => m.PhoneHash == hash);
         }
         else if (compact.Length == 4 && compact[..3].All(char.IsAsciiDigit) && (char.IsAsciiDigit(compact[3]) || compact[3] == 'X'))
@@ -176,9 +176,9 @@ public sealed class MemberFilter
         {
             parts.Add($"查找证件号 {Masked.IdNumber(compact[^4..])}");
         }
-        else if (compact.Length == 11 && compact.All(char.IsAsciiDigit))
+        else if (compact.Length >= 10 && PhoneNumber.Parse(Q) is { } phone)
         {
-            parts.Add($"查找手机号 {Masked.Phone(compact[^4..])}");
+            parts.Add($"查找电话 {Masked.Phone(phone.Tail, phone.AreaCode)}");
         }
         else if (TextNormalizer.Normalize(Q) is { Length: > 0 } q)
         {

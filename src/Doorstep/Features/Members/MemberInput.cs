@@ -18,6 +18,7 @@ public sealed class MemberInput : IValidatableObject
     [Display(Name = "姓名")]
     [Required(ErrorMessage = "请填写姓名。")]
     [StringLength(50, ErrorMessage = "姓名不能超过50个字。")]
+    [PlainText]
     public string Name { get; set; } = "";
 
     [Display(Name = "性别")]
@@ -26,6 +27,7 @@ public sealed class MemberInput : IValidatableObject
     [Display(Name = "民族")]
     [Required(ErrorMessage = "请填写民族，如“汉族”。")]
     [StringLength(20, ErrorMessage = "民族不能超过20个字。")]
+    [PlainText]
     public string Ethnicity { get; set; } = "汉族";
 
     [Display(Name = "出生日期")]
@@ -38,12 +40,13 @@ public sealed class MemberInput : IValidatableObject
     public string? IdNumber { get; set; }
 
     /// <summary>Left empty on the edit page, the phone on file is kept.</summary>
-    [Display(Name = "手机号")]
-    [MobilePhone]
+    [Display(Name = "电话")]
+    [Phone]
     public string? Phone { get; set; }
 
     [Display(Name = "学历")]
     [StringLength(20, ErrorMessage = "学历不能超过20个字。")]
+    [PlainText]
     public string? Education { get; set; }
 
     [Display(Name = "党员类别")]
@@ -60,6 +63,7 @@ public sealed class MemberInput : IValidatableObject
 
     [Display(Name = "户籍地址")]
     [StringLength(200, ErrorMessage = "地址不能超过200个字。")]
+    [PlainText]
     public string? RegisteredAddress { get; set; }
 
     [Display(Name = "户籍所在居民区")]
@@ -67,6 +71,7 @@ public sealed class MemberInput : IValidatableObject
 
     [Display(Name = "居住地址")]
     [StringLength(200, ErrorMessage = "地址不能超过200个字。")]
+    [PlainText]
     public string? ResidenceAddress { get; set; }
 
     [Display(Name = "居住所在居民区")]
@@ -80,32 +85,18 @@ public sealed class MemberInput : IValidatableObject
 
     [Display(Name = "备注")]
     [StringLength(2000, ErrorMessage = "备注不能超过2000个字。")]
+    [PlainText]
     public string? Notes { get; set; }
 
     /// <summary>The identity number as stored: half-width, no spaces, upper-case X.</summary>
     public string? NormalizedIdNumber => string.IsNullOrWhiteSpace(IdNumber) ? null : TextNormalizer.Compact(IdNumber).ToUpperInvariant();
 
-    public string? NormalizedPhone => string.IsNullOrWhiteSpace(Phone) ? null : TextNormalizer.Compact(Phone);
+    public PhoneNumber? ParsedPhone => PhoneNumber.Parse(Phone);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var clock = validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
-        var today = ChinaTime.Today(clock);
-
-        if (BirthDate is { } birth && (birth > today || birth.Year < 1900))
-        {
-            yield return new("出生日期不在合理范围内，请核对。", [nameof(BirthDate)]);
-        }
-
-        if (NormalizedIdNumber is { } id && BirthDate is { } b && Members.IdNumber.BirthDate(id) != b)
-        {
-            yield return new($"身份证号中的出生日期是{ChinaTime.Date(Members.IdNumber.BirthDate(id))}，与填写的出生日期不一致。", [nameof(IdNumber)]);
-        }
-
-        foreach (var problem in PartyDates.Check(BirthDate, JoinedOn, FullMemberOn, Category, today))
-        {
-            yield return problem;
-        }
+        return MemberValidation.AcrossFields(this, ChinaTime.Today(clock));
     }
 
     public static MemberInput From(Member m) => new()
@@ -152,7 +143,8 @@ public sealed class MemberInput : IValidatableObject
             m.SetIdNumber(id, protector);
         }
 
-        if (NormalizedPhone is { } phone && protector.Hash(phone) != m.PhoneHash)
+        // The hash leaves out an extension, so an extension alone that changed is told by the stored form.
+        if (ParsedPhone is { } phone && (m.PhoneCipher is null || protector.Hash(phone.LookupKey) != m.PhoneHash || protector.Decrypt(m.PhoneCipher) != phone.Stored))
         {
             m.SetPhone(phone, protector);
         }

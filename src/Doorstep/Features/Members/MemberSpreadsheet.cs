@@ -84,7 +84,7 @@ public static class MemberSpreadsheet
     {
         var full = reveal is not null;
         var source = members.AsNoTracking().Select(m => new SheetSource(
-            m.Name, m.Gender, m.Ethnicity, m.BirthDate, m.IdNumberTail, m.PhoneTail,
+            m.Name, m.Gender, m.Ethnicity, m.BirthDate, m.IdNumberTail, m.PhoneTail, m.PhoneAreaCode,
             full ? m.IdNumberCipher : null, full ? m.PhoneCipher : null,
             m.Education, m.Category, m.JoinedOn, m.FullMemberOn, m.OrgUnit.Name,
             m.RegisteredAddress, m.RegisteredAreaId, m.RegisteredArea != null ? m.RegisteredArea.Name : null,
@@ -101,7 +101,7 @@ public static class MemberSpreadsheet
                 BirthDate = m.BirthDate.ToDateTime(TimeOnly.MinValue),
                 Age = Member.AgeOn(m.BirthDate, today),
                 IdNumber = m.IdNumberCipher is not null ? reveal!.Decrypt(m.IdNumberCipher) : Masked.IdNumber(m.IdNumberTail),
-                Phone = m.PhoneCipher is not null ? reveal!.Decrypt(m.PhoneCipher) : Masked.Phone(m.PhoneTail),
+                Phone = m.PhoneCipher is not null ? reveal!.Decrypt(m.PhoneCipher) : Masked.Phone(m.PhoneTail, m.PhoneAreaCode),
                 Education = SpreadsheetText.Safe(m.Education),
                 Category = Member.Label(m.Category),
                 JoinedOn = m.JoinedOn?.ToDateTime(TimeOnly.MinValue),
@@ -122,7 +122,7 @@ public static class MemberSpreadsheet
 
     /// <summary>What a row is made of; the ciphers are read only for a full export.</summary>
     private sealed record SheetSource(
-        string Name, Gender Gender, string Ethnicity, DateOnly BirthDate, string IdNumberTail, string? PhoneTail,
+        string Name, Gender Gender, string Ethnicity, DateOnly BirthDate, string IdNumberTail, string? PhoneTail, string? PhoneAreaCode,
         string? IdNumberCipher, string? PhoneCipher,
         string? Education, MemberCategory Category, DateOnly? JoinedOn, DateOnly? FullMemberOn, string OrgUnit,
         string? RegisteredAddress, int? RegisteredAreaId, string? RegisteredArea,

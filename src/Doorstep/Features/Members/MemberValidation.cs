@@ -14,20 +14,62 @@ public sealed class IdNumberAttribute : ValidationAttribute
             : ValidationResult.Success;
 }
 
-/// <summary>A mainland mobile number: 11 digits starting with 1, however it was typed.</summary>
+/// <summary>A mainland mobile, or a landline with its area code and perhaps an extension (<see cref="PhoneNumber"/>).</summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class MobilePhoneAttribute : ValidationAttribute
+public sealed class PhoneAttribute : ValidationAttribute
 {
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is string text && !string.IsNullOrWhiteSpace(text) && PhoneNumber.Problem(text) is { } problem
+            ? new ValidationResult(problem, validationContext.MemberName is { } m ? [m] : null)
+            : ValidationResult.Success;
+}
+
+/// <summary>
+/// The rules of a member file. Every rule is checked every time: a wrong field does not hide what is
+/// wrong across fields, so a form, an API call or an import row shows all of its problems at once.
+/// </summary>
+public static class MemberValidation
+{
+    /// <summary>Every field's rules and every rule across fields, none skipped because another failed.</summary>
+    public static List<ValidationResult> Validate(MemberInput input, IServiceProvider? services)
     {
-        if (value is not string text || string.IsNullOrWhiteSpace(text))
+        var results = new List<ValidationResult>();
+        var context = new ValidationContext(input, services, null);
+        foreach (var property in typeof(MemberInput).GetProperties())
         {
-            return ValidationResult.Success;
+            var attributes = property.GetCustomAttributes(typeof(ValidationAttribute), inherit: true).Cast<ValidationAttribute>().ToList();
+            if (attributes.Count == 0)
+            {
+                continue;
+            }
+
+            context.MemberName = property.Name;
+            context.DisplayName = property.GetCustomAttributes(typeof(DisplayAttribute), true).OfType<DisplayAttribute>().FirstOrDefault()?.Name ?? property.Name;
+            Validator.TryValidateValue(property.GetValue(input), context, results, attributes);
         }
 
-        var phone = TextNormalizer.Compact(text);
-        return phone.Length == 11 && phone[0] == '1' && phone.All(char.IsAsciiDigit)
-            ? ValidationResult.Success
-            : new ValidationResult("手机号应为以1开头的11位数字。", validationContext.MemberName is { } m ? [m] : null);
+        context.MemberName = null;
+        context.DisplayName = nameof(MemberInput);
+        results.AddRange(input.Validate(context));
+        return results;
+    }
+
+    /// <summary>The rules across fields; each reads only fields that are themselves valid.</summary>
+    public static IEnumerable<ValidationResult> AcrossFields(MemberInput input, DateOnly today)
+    {
+        if (input.BirthDate is { } birth && (birth > today || birth.Year < 1900))
+        {
+            yield return new("出生日期不在合理范围内，请核对。", [nameof(MemberInput.BirthDate)]);
+        }
+
+        if (input.NormalizedIdNumber is { } id && IdNumber.Problem(id) is null && input.BirthDate is { } b && IdNumber.BirthDate(id) is { } fromId && fromId != b)
+        {
+            yield return new($"身份证号中的出生日期是{ChinaTime.Date(fromId)}，与填写的出生日期不一致。", [nameof(MemberInput.IdNumber)]);
+        }
+
+        foreach (var problem in PartyDates.Check(input.BirthDate, input.JoinedOn, input.FullMemberOn, input.Category, today))
+        {
+            yield return problem;
+        }
     }
 }

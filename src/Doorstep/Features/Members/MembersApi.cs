@@ -118,7 +118,7 @@ public static class MembersApi
             e => e.Value!.Errors.Select(x => x.ErrorMessage).ToArray());
 
     private static MemberResponse Response(Member m) => new(
-        m.Id, m.Name, m.Gender, m.Ethnicity, m.BirthDate, Masked.IdNumber(m.IdNumberTail), m.PhoneTail is null ? null : Masked.Phone(m.PhoneTail),
+        m.Id, m.Name, m.Gender, m.Ethnicity, m.BirthDate, Masked.IdNumber(m.IdNumberTail), m.PhoneTail is null ? null : Masked.Phone(m.PhoneTail, m.PhoneAreaCode),
         m.Education, m.Category, m.JoinedOn, m.FullMemberOn, m.OrgUnitId, m.OrgUnit.Name, m.RegisteredAddress, m.RegisteredAreaId,
         m.ResidenceAddress, m.ResidenceAreaId, m.LivesElsewhere, MemberInput.CareNeedChoices.Where(n => m.CareNeeds.HasFlag(n)).ToList(),
         m.Status, m.Notes, m.Version);

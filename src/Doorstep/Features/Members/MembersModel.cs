@@ -23,6 +23,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         e.Property(x => x.PhoneCipher).HasMaxLength(200);
         e.Property(x => x.PhoneHash).HasMaxLength(64);
         e.Property(x => x.PhoneTail).HasMaxLength(4);
+        e.Property(x => x.PhoneAreaCode).HasMaxLength(4);
         e.Property(x => x.Education).HasMaxLength(20);
         e.Property(x => x.RegisteredAddress).HasMaxLength(200);
         e.Property(x => x.ResidenceAddress).HasMaxLength(200);

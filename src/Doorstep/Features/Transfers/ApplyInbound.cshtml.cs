@@ -21,6 +21,7 @@ public class ApplyInboundModel(DoorstepDb db, TimeProvider clock, PersonalDataPr
         [Display(Name = "姓名")]
         [Required(ErrorMessage = "请填写姓名。")]
         [StringLength(50, ErrorMessage = "姓名不能超过50个字。")]
+        [PlainText]
         public string Name { get; set; } = "";
 
         [Display(Name = "性别")]

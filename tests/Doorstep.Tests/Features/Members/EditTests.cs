@@ -59,7 +59,7 @@ public class EditTests(DoorstepApp app)
         var page = await (await cadre.PostFormAsync($"/Members/Edit/{id}", form)).ReadHtmlAsync();
 
         Assert.Equal("请填写姓名。", page.QuerySelector("[data-valmsg-for='Input.Name']")?.TextContent);
-        Assert.Equal("手机号应为以1开头的11位数字。", page.QuerySelector("[data-valmsg-for='Input.Phone']")?.TextContent);
+        Assert.Equal("电话号码应为以1开头的11位手机号，或带区号的固定电话（如 021-65431234）。", page.QuerySelector("[data-valmsg-for='Input.Phone']")?.TextContent);
         Assert.Equal("“出生日期”的格式不正确，请按提示重新填写。", page.QuerySelector("[data-valmsg-for='Input.BirthDate']")?.TextContent);
         Assert.NotEqual("", await app.WithDbAsync(db => db.Members.Where(m => m.Id == id).Select(m => m.Name).SingleAsync()));
     }

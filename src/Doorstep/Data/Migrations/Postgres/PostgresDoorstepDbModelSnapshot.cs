@@ -310,6 +310,10 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PhoneAreaCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<string>("PhoneCipher")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -299,6 +299,10 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PhoneAreaCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneCipher")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

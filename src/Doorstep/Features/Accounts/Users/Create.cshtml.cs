@@ -171,6 +171,7 @@ public class CreateModel(DoorstepDb db, UserManager<UserAccount> users, AccountS
 
         [Required(ErrorMessage = "请填写姓名。")]
         [StringLength(50, ErrorMessage = "姓名不能超过50个字。")]
+        [PlainText]
         [Display(Name = "姓名")]
         public string DisplayName { get; set; } = "";
 

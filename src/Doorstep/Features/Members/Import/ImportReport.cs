@@ -19,7 +19,7 @@ public sealed record ImportCreation(int Row, string Name, string IdNumber, strin
 public sealed record ImportReport(
     int Rows, int NewCount, int UpdateCount, int UnchangedCount, int ProblemCount,
     IReadOnlyList<ImportProblem> Problems, IReadOnlyList<ImportUpdate> Updates, IReadOnlyList<ImportCreation> News,
-    IReadOnlyList<string> IgnoredColumns)
+    IReadOnlyList<string> IgnoredColumns, IReadOnlyList<string>? Notices = null)
 {
     public const int MaxProblems = 500;
     public const int MaxUpdates = 300;

@@ -1,4 +1,5 @@
 using Doorstep.Data;
+using Doorstep.Hosting;
 using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Doorstep.Features.Members.Import;
 
 /// <summary>批量导入: the template, the upload, and the user's recent imports.</summary>
 [Authorize(Policy = MembersFeature.EditMembers)]
-public class IndexModel(DoorstepDb db, PersonalDataProtector protector, ImportJobs jobs, TimeProvider clock) : PageModel
+public class IndexModel(DoorstepDb db, PersonalDataProtector protector, ImportJobs jobs, UploadLimit limit, TimeProvider clock) : PageModel
 {
     public sealed record RecentImport(int Id, string FileName, DateTime CreatedAt, MemberImportStatus Status);
 
@@ -19,7 +20,18 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, ImportJo
     public string? Refusal { get; private set; }
     public IReadOnlyList<RecentImport> Recent { get; private set; } = [];
 
-    public async Task OnGetAsync() => await ShowAsync();
+    public int MaxMegabytes => limit.Megabytes;
+
+    /// <summary>An oversized upload is stopped while it arrives and sent back here (see UploadLimits).</summary>
+    public async Task OnGetAsync([FromQuery(Name = UploadLimit.TooLargeQuery)] bool tooLarge)
+    {
+        if (tooLarge)
+        {
+            Refusal = RosterUpload.SizeRefusal(limit.Megabytes);
+        }
+
+        await ShowAsync();
+    }
 
     public IActionResult OnGetTemplate() =>
         File(RosterTemplate.Create(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", RosterTemplate.FileName);
@@ -45,10 +57,10 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, ImportJo
             return (null, "请先选择要上传的表格文件（.xlsx 或 .csv）。");
         }
 
-        // Judged before it is read: a 50 MB upload is refused without holding it in memory.
-        if (Upload.Length > RosterUpload.MaxBytes)
+        // Judged before it is read into memory.
+        if (Upload.Length > limit.FileBytes)
         {
-            return (null, RosterUpload.SizeRefusal);
+            return (null, RosterUpload.SizeRefusal(limit.Megabytes));
         }
 
         byte[] content;

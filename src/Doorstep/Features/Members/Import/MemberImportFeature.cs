@@ -1,3 +1,5 @@
+using Doorstep.Hosting;
+
 namespace Doorstep.Features.Members.Import;
 
 public static class MemberImportFeature
@@ -8,6 +10,7 @@ public static class MemberImportFeature
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
         services.AddScoped<MemberImporter>();
+        services.AddSingleton(new UploadPage("/Members/Import"));
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using Doorstep.Data;
 using Doorstep.Features.Organizations;
@@ -64,6 +63,7 @@ public sealed partial class MemberImporter(
         private readonly List<ImportCreation> _news = [];
         private readonly Dictionary<string, int> _firstRowOfId = [];
         private readonly HashSet<int> _rowsReportedAsDuplicates = [];
+        private readonly Dictionary<RosterField, (int Count, List<int> Rows)> _monthOnly = [];
         private RosterHeader? _header;
         private RosterNames _names = null!;
 
@@ -201,6 +201,7 @@ public sealed partial class MemberImporter(
             {
                 var entry = chunk[i];
                 var hash = hashes[i];
+                NoteMonthOnly(entry);
                 if (entry.IdNumber == RosterTemplate.ExampleIdNumber)
                 {
                     Problem(entry.Row, Column(RosterField.IdNumber), "这是导入模板中的示例行", "请删除此行后重新上传");
@@ -330,9 +331,7 @@ public sealed partial class MemberImporter(
         private List<(RosterField Field, string Message, string? Fix)> Check(RosterEntry entry, MemberInput input)
         {
             var found = entry.Problems.Select(p => (p.Field, p.Message, (string?)null)).ToList();
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(input, new ValidationContext(input, services, null), results, validateAllProperties: true);
-            foreach (var result in results)
+            foreach (var result in MemberValidation.Validate(input, services))
             {
                 var property = result.MemberNames.FirstOrDefault() ?? nameof(MemberInput.Name);
                 var field = Enum.TryParse<RosterField>(property.EndsWith("Id", StringComparison.Ordinal) ? property[..^2] : property, out var f) ? f : RosterField.Name;
@@ -345,6 +344,25 @@ public sealed partial class MemberImporter(
 
             return found;
         }
+
+        private void NoteMonthOnly(RosterEntry entry)
+        {
+            foreach (var field in entry.MonthOnly)
+            {
+                var (count, rows) = _monthOnly.GetValueOrDefault(field, (0, []));
+                if (rows.Count < 5)
+                {
+                    rows.Add(entry.Row);
+                }
+
+                _monthOnly[field] = (count + 1, rows);
+            }
+        }
+
+        /// <summary>What the import will do that the user may not expect, though nothing is wrong.</summary>
+        private List<string> Notices() =>
+            [.. _monthOnly.OrderBy(m => m.Key).Select(m =>
+                $"{Column(m.Key)}有 {m.Value.Count} 行只写到月份（如第{string.Join("、", m.Value.Rows)}行），将记为当月1日。")];
 
         private bool Report(int row, List<(RosterField Field, string Message, string? Fix)> found)
         {
@@ -375,7 +393,7 @@ public sealed partial class MemberImporter(
             ("性别", Member.Label(m.Gender), Member.Label(m.Gender)),
             ("民族", m.Ethnicity, m.Ethnicity),
             ("出生日期", ChinaTime.Date(m.BirthDate), ChinaTime.Date(m.BirthDate)),
-            ("手机号", Masked.Phone(m.PhoneTail), m.PhoneHash),
+            ("电话", Masked.Phone(m.PhoneTail, m.PhoneAreaCode), m.PhoneHash),
             ("学历", m.Education, m.Education),
             ("党员类别", Member.Label(m.Category), Member.Label(m.Category)),
             ("入党日期", ChinaTime.Date(m.JoinedOn), ChinaTime.Date(m.JoinedOn)),
@@ -396,7 +414,7 @@ public sealed partial class MemberImporter(
                 : phase == ImportPhase.Commit ? MemberImportStatus.Imported
                 : MemberImportStatus.Ready;
             var report = new ImportReport(Rows, NewCount, UpdateCount, _unchanged, ProblemCount,
-                [.. _problems.OrderBy(p => p.Row)], _updates, _news, _header?.Ignored ?? []).ToJson();
+                [.. _problems.OrderBy(p => p.Row)], _updates, _news, _header?.Ignored ?? [], Notices()).ToJson();
             var finished = clock.GetUtcNow().UtcDateTime;
             await _db.MemberImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s =>
             {

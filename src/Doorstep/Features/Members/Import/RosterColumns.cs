@@ -34,9 +34,15 @@ public sealed partial record RosterHeader(int RowNumber, IReadOnlyDictionary<Ros
         (RosterField.Category, ["党员类别", "类别", "人员类别"]),
         (RosterField.OrgUnit, ["所在党组织", "所在支部", "党支部", "所在党支部", "党组织"]),
         (RosterField.RegisteredAddress, ["户籍地址", "户籍地", "户口地址"]),
-        (RosterField.RegisteredArea, ["户籍所在居民区", "户籍居民区"]),
+        (RosterField.RegisteredArea, [
+            "户籍所在居民区", "户籍居民区", "户籍居委", "户籍居委会", "户籍所在居委", "户籍所在居委会",
+            "户籍地居委", "户籍地居委会", "户籍地居民区", "户籍所在地居委", "户籍所在地居委会", "户籍所在地居民区",
+            "户口所在居委", "户口所在居委会", "户口所在居民区", "户口居委", "户籍所属居委", "户籍所属居民区"]),
         (RosterField.ResidenceAddress, ["居住地址", "现住址", "现居住地址", "家庭住址", "现居住地"]),
-        (RosterField.ResidenceArea, ["居住所在居民区", "居住居民区", "现居住居民区"]),
+        (RosterField.ResidenceArea, [
+            "居住所在居民区", "居住居民区", "现居住居民区", "居住居委", "居住居委会", "居住所在居委", "居住所在居委会",
+            "居住地居委", "居住地居委会", "居住地居民区", "居住地所在居委", "居住地所在居民区", "现居住居委", "现居住居委会",
+            "现居住地居委", "现居住地居委会", "现居住地居民区", "现住居委", "现住居民区", "实际居住居委", "实际居住居民区"]),
         (RosterField.CareNeeds, ["关怀需求"]),
         (RosterField.Status, ["状态", "党员状态"]),
         (RosterField.Notes, ["备注"]),

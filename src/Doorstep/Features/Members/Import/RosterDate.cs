@@ -4,16 +4,27 @@ using Doorstep.Infrastructure;
 
 namespace Doorstep.Features.Members.Import;
 
-/// <summary>A date as a roster holds it: a date, nothing, or why the cell cannot be read as one.</summary>
-public readonly record struct RosterDateResult(DateOnly? Date, string? Problem)
+/// <summary>
+/// A date as a roster holds it: a date, nothing, or why the cell cannot be read as one. A date given
+/// to the month only (1965.3) is the 1st of that month with <see cref="MonthOnly"/> set; "1965.1",
+/// which Excel also writes for 1965.10, is January with October as <see cref="OrOctober"/> and a
+/// problem that something else (the ID number) may settle.
+/// </summary>
+public readonly record struct RosterDateResult(DateOnly? Date, string? Problem, bool MonthOnly = false, DateOnly? OrOctober = null)
 {
     public bool IsBlank => Date is null && Problem is null;
+
+    /// <summary>Whether a day-precise date agrees with this month-precise one (any day of its month, or of October when ambiguous).</summary>
+    public bool Admits(DateOnly day) =>
+        MonthOnly && (SameMonth(Date, day) || SameMonth(OrOctober, day));
+
+    private static bool SameMonth(DateOnly? month, DateOnly day) => month is { } m && m.Year == day.Year && m.Month == day.Month;
 }
 
 /// <summary>
 /// Reads the dates real rosters hold: 1965-03-01, 1965/3/1, 1965.3.1, 1965.3, 1965年3月, 1965年3月1日,
 /// 19650301, 196503, full-width digits, Excel date cells and Excel serial numbers. A month without a
-/// day is the first of that month. Serial numbers are read only from number cells: as text, 19653 is
+/// day is the first of that month, marked as known to the month only. Serial numbers are read only from number cells: as text, 19653 is
 /// more likely 1965.3 without its dot than a day in 1953.
 /// </summary>
 public static partial class RosterDate
@@ -84,13 +95,14 @@ public static partial class RosterDate
         {
             var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
             var monthText = m.Groups["m"].Value;
-            if (!m.Groups["d"].Success && m.Groups["sep"].Value == "." && monthText == "1")
+            if (!m.Groups["d"].Success && m.Groups["sep"].Value == "." && monthText == "1" && year is >= 1800 and <= 2200)
             {
-                return new(null, Ambiguous(year));
+                return new(new DateOnly(year, 1, 1), Ambiguous(year), MonthOnly: true, OrOctober: new DateOnly(year, 10, 1));
             }
 
             var day = m.Groups["d"].Success ? int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture) : 1;
-            return Make(year, int.Parse(monthText, CultureInfo.InvariantCulture), day, raw!);
+            var date = Make(year, int.Parse(monthText, CultureInfo.InvariantCulture), day, raw!);
+            return m.Groups["d"].Success ? date : date with { MonthOnly = date.Date is not null };
         }
 
         if (text.All(char.IsAsciiDigit))
@@ -100,7 +112,8 @@ public static partial class RosterDate
                 case 8:
                     return Make(int.Parse(text[..4], CultureInfo.InvariantCulture), int.Parse(text[4..6], CultureInfo.InvariantCulture), int.Parse(text[6..], CultureInfo.InvariantCulture), raw!);
                 case 6 when text[..2] is "19" or "20":
-                    return Make(int.Parse(text[..4], CultureInfo.InvariantCulture), int.Parse(text[4..], CultureInfo.InvariantCulture), 1, raw!);
+                    var month = Make(int.Parse(text[..4], CultureInfo.InvariantCulture), int.Parse(text[4..], CultureInfo.InvariantCulture), 1, raw!);
+                    return month with { MonthOnly = month.Date is not null };
                 case 4:
                     return new(null, $"“{text}”只有年份，请补上月份，如 {text}.3");
             }

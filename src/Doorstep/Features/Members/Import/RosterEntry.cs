@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Doorstep.Infrastructure;
 
 namespace Doorstep.Features.Members.Import;
@@ -33,6 +32,12 @@ public sealed partial class RosterEntry
     /// <summary>What could not be read, by field; the row is reported and not imported.</summary>
     public List<(RosterField Field, string Message)> Problems { get; } = [];
 
+    /// <summary>入党日期 and 转正日期 given to the month only: stored as the 1st, and said so on the check page.</summary>
+    public List<RosterField> MonthOnly { get; } = [];
+
+    /// <summary>A birth date given to the month only waits for the ID number, which may settle its day.</summary>
+    private RosterDateResult? _birthMonth;
+
     public static RosterEntry Read(RosterRow row, RosterHeader header, RosterNames names)
     {
         var entry = new RosterEntry { Row = row.Number };
@@ -47,6 +52,7 @@ public sealed partial class RosterEntry
             entry.Read(field, cell, text, names);
         }
 
+        entry.SettleBirthDate();
         return entry;
     }
 
@@ -70,7 +76,16 @@ public sealed partial class RosterEntry
                 Ethnicity = text.EndsWith('族') || text.Length > 3 ? text : text + "族";
                 break;
             case RosterField.BirthDate:
-                BirthDate = Date(field, cell);
+                var birth = RosterDate.Read(cell);
+                if (birth.MonthOnly)
+                {
+                    _birthMonth = birth;
+                }
+                else
+                {
+                    BirthDate = Date(field, birth);
+                }
+
                 break;
             case RosterField.IdNumber:
                 // Typed without a leading apostrophe, Excel keeps 15 significant digits of an 18-digit number.
@@ -79,17 +94,16 @@ public sealed partial class RosterEntry
                     : TextNormalizer.Compact(text).ToUpperInvariant();
                 break;
             case RosterField.Phone:
-                var phone = TextNormalizer.Compact(text);
-                Phone = CountryCode().Replace(phone, "");
+                Phone = PhoneNumber.Parse(text) is { } phone ? phone.Stored : text;
                 break;
             case RosterField.Education:
                 Education = text;
                 break;
             case RosterField.JoinedOn:
-                JoinedOn = Date(field, cell);
+                JoinedOn = PartyDate(field, cell);
                 break;
             case RosterField.FullMemberOn:
-                FullMemberOn = Date(field, cell);
+                FullMemberOn = PartyDate(field, cell);
                 break;
             case RosterField.Category:
                 Category = TextNormalizer.Compact(text) switch
@@ -205,10 +219,35 @@ public sealed partial class RosterEntry
         return needs;
     }
 
-    private DateOnly? Date(RosterField field, object? cell)
+    private DateOnly? Date(RosterField field, RosterDateResult result) =>
+        result.Problem is { } problem ? Problem<DateOnly?>(field, problem) : result.Date;
+
+    /// <summary>A party date to the month is the 1st of it; the rules read a 1st as the whole month (PartyDates).</summary>
+    private DateOnly? PartyDate(RosterField field, object? cell)
     {
         var result = RosterDate.Read(cell);
-        return result.Problem is { } problem ? Problem<DateOnly?>(field, problem) : result.Date;
+        if (result.MonthOnly && result.Problem is null)
+        {
+            MonthOnly.Add(field);
+        }
+
+        return Date(field, result);
+    }
+
+    /// <summary>
+    /// 1938.5 agrees with any day of May 1938: when the ID number says 1938-05-17, that is the birth
+    /// date, and 1950.1 is January or October as the ID number says. Otherwise the 1st of the month
+    /// stands, and the rule across fields says where it disagrees with the ID number.
+    /// </summary>
+    private void SettleBirthDate()
+    {
+        if (_birthMonth is not { } month)
+        {
+            return;
+        }
+
+        var fromId = IdNumber is { } id && Members.IdNumber.Problem(id) is null ? Members.IdNumber.BirthDate(id) : null;
+        BirthDate = fromId is { } day && month.Admits(day) ? day : Date(RosterField.BirthDate, month);
     }
 
     private int? Matched(RosterField field, NameMatch match) =>
@@ -219,7 +258,4 @@ public sealed partial class RosterEntry
         Problems.Add((field, message));
         return default;
     }
-
-    [GeneratedRegex(@"^(\+?86)(?=1[0-9]{10}$)")]
-    private static partial Regex CountryCode();
 }

@@ -11,7 +11,7 @@ public readonly record struct NameMatch(int? Id, string? Problem);
 /// </summary>
 public sealed class RosterNames(IReadOnlyList<Choice> areas, IReadOnlyList<Choice> unitsInScope, IReadOnlyList<Choice> allUnits)
 {
-    private static readonly string[] AreaSuffixes = ["居民区", "居委会", "居委"];
+    private static readonly string[] AreaSuffixes = ["居民委员会", "居民区", "居委会", "居委"];
 
     private readonly Dictionary<string, int> _areas = areas.GroupBy(a => AreaKey(a.Name)).ToDictionary(g => g.Key, g => g.First().Id);
     private readonly List<(string Key, Choice Unit)> _units = unitsInScope.Select(u => (UnitKey(u.Name), u)).ToList();

@@ -6,14 +6,14 @@ namespace Doorstep.Features.Members.Import;
 /// <summary>What an uploaded file turned out to be, or why it is refused (in words for the person who sent it).</summary>
 public sealed record RosterUpload(RosterFormat Format, Encoding? Encoding, string? Refusal)
 {
-    public const long MaxBytes = 20 * 1024 * 1024;
-
     /// <summary>An .xlsx is a zip; what it unpacks to is bounded before MiniExcel opens it.</summary>
     public const long MaxUnpackedBytes = 200 * 1024 * 1024;
     public const int MaxCompressionRatio = 100;
     public const int MaxZipEntries = 1000;
 
-    public static readonly string SizeRefusal = $"文件超过 {MaxBytes / 1024 / 1024} MB，请分成几个较小的文件分别导入。";
+    /// <summary>What the import page says of a file over the upload limit (Doorstep:MaxUploadMegabytes).</summary>
+    public static string SizeRefusal(int megabytes) => $"文件超过 {megabytes} MB，请分成几个较小的文件分别导入。";
+
     private const string NotASpreadsheet = "这不是 Excel 表格（.xlsx）或 CSV 文件，请在 Excel 或 WPS 中“另存为”.xlsx 后再上传。";
 
     private static ReadOnlySpan<byte> ZipMagic => [0x50, 0x4B, 0x03, 0x04];
@@ -44,14 +44,12 @@ public sealed record RosterUpload(RosterFormat Format, Encoding? Encoding, strin
 
     private static RosterUpload Refused(string why) => new(RosterFormat.Csv, null, why);
 
-    /// <summary>Judges the file by its content, never by its name: the magic bytes, the zip's directory, the text's encoding.</summary>
+    /// <summary>
+    /// Judges the file by its content, never by its name: the magic bytes, the zip's directory, the
+    /// text's encoding. Its size was judged before (the upload limit).
+    /// </summary>
     public static RosterUpload Inspect(ReadOnlySpan<byte> content)
     {
-        if (content.Length > MaxBytes)
-        {
-            return Refused(SizeRefusal);
-        }
-
         if (content.Length == 0)
         {
             return Refused("文件是空的，请检查后重新选择。");

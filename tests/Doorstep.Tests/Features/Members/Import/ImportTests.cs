@@ -159,7 +159,7 @@ public class ImportTests(DoorstepApp app)
         Assert.Contains("将新建 1 份档案，更新 1 份", page.QuerySelector(".success")!.TextContent);
         var changes = page.QuerySelectorAll(".changes li li").Select(li => li.TextContent).ToList();
         Assert.Contains($"居住地址：{address} → 虹口区张桥路88号101室", changes);
-        Assert.Contains(changes, c => c.StartsWith("手机号：", StringComparison.Ordinal) && c.EndsWith("→ *******5678", StringComparison.Ordinal));
+        Assert.Contains(changes, c => c.StartsWith("电话：", StringComparison.Ordinal) && c.EndsWith("→ *******5678", StringComparison.Ordinal));
 
         await cadre.ConfirmImportAsync(preview);
 
@@ -295,6 +295,11 @@ public class ImportTests(DoorstepApp app)
         var before = await app.WithDbAsync(db => db.MemberImports.CountAsync());
 
         var response = await cadre.UploadAsync("/Members/Import", fileName, content);
+        if (response.StatusCode == HttpStatusCode.SeeOther)
+        {
+            // Over the upload limit: stopped before it is read and sent back to the import page, which says why.
+            response = await cadre.GetAsync(response.Headers.Location!.OriginalString);
+        }
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var message = (await response.ReadHtmlAsync()).QuerySelector(".error-summary")!.TextContent;

@@ -21,7 +21,7 @@ public class RosterDateTests
     [InlineData("1965-03-01T00:00:00", 1965, 3, 1)]
     [InlineData(" 1965 .3 ", 1965, 3, 1)]
     public void Written_dates_in_every_common_shape_are_read(string text, int year, int month, int day) =>
-        Assert.Equal(new RosterDateResult(new DateOnly(year, month, day), null), RosterDate.Read(text));
+        Assert.Equal((new DateOnly(year, month, day), (string?)null), (RosterDate.Read(text).Date, RosterDate.Read(text).Problem));
 
     [Theory]
     [InlineData("１９６５．３", 1965, 3, 1)]
@@ -74,4 +74,29 @@ public class RosterDateTests
     [Fact]
     public void A_bare_year_typed_as_a_number_is_not_taken_for_a_serial_day_in_1905() =>
         Assert.Contains("只有年份", RosterDate.Read(1965d).Problem);
+
+    [Theory]
+    [InlineData("1938.5")]
+    [InlineData("1938年5月")]
+    [InlineData("193805")]
+    [InlineData(1938.5)]
+    public void A_date_to_the_month_is_its_1st_and_agrees_with_any_day_of_that_month(object cell)
+    {
+        var result = RosterDate.Read(cell);
+
+        Assert.Equal((new DateOnly(1938, 5, 1), true, null), (result.Date, result.MonthOnly, result.Problem));
+        Assert.True(result.Admits(new DateOnly(1938, 5, 17)));
+        Assert.False(result.Admits(new DateOnly(1938, 6, 17)));
+        Assert.False(RosterDate.Read("1938.5.1").Admits(new DateOnly(1938, 5, 17)));
+    }
+
+    [Fact]
+    public void Year_dot_one_agrees_with_a_day_in_January_or_in_October_and_nothing_else()
+    {
+        var result = RosterDate.Read("1950.1");
+
+        Assert.True(result.Admits(new DateOnly(1950, 10, 20)));
+        Assert.True(result.Admits(new DateOnly(1950, 1, 3)));
+        Assert.False(result.Admits(new DateOnly(1950, 3, 3)));
+    }
 }
