@@ -24,6 +24,10 @@ public class DetailsModel(
 
     public Task<IActionResult> OnGetAsync(int id) => ShowAsync(id);
 
+    /// <summary>A number as a tel: link dials it: digits, and a leading + (021-6543 2100 → 02165432100).</summary>
+    public static string Dialable(string phone) =>
+        string.Concat(TextNormalizer.Halfwidth(phone).Where((c, i) => char.IsAsciiDigit(c) || c == '+' && i == 0));
+
     /// <summary>Shows one protected value in full, for a permitted role, and records who saw whose what.</summary>
     public async Task<IActionResult> OnPostRevealAsync(int id, string field)
     {

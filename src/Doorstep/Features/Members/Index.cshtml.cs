@@ -25,7 +25,7 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
     // would otherwise win the binding, fail to convert and leave every visit on the first page.
     public async Task OnGetAsync([FromQuery] MemberFilter filter, [FromQuery] int page = 1)
     {
-        Filter = filter;
+        Filter = filter = filter.Sanitized();
         CanEdit = (await authorization.AuthorizeAsync(User, MembersFeature.EditMembers)).Succeeded;
         CanExportFull = (await authorization.AuthorizeAsync(User, MembersFeature.FullExport)).Succeeded;
         var members = filter.Apply(db, Today, protector);

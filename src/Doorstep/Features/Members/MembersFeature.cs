@@ -20,6 +20,7 @@ public static class MembersFeature
             .AddPolicy(MemberFiles, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre, Roles.TemporaryBranchSecretary))
             .AddPolicy(EditMembers, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre))
             .AddPolicy(FullExport, p => p.RequireRole(Roles.SubDistrictAdmin));
+        services.AddScoped<Members.MemberFiles>();
         services.AddNavItem(new NavItem("党员档案", "/Members", MemberFiles, 10));
         services.AddMemberImport();
         return services;
