@@ -115,6 +115,7 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
                      .Where(e => e.State == EntityState.Added || e.State == EntityState.Modified && e.Property(m => m.Name).IsModified))
         {
             entry.Entity.NameInitials = Pinyin.Initials(entry.Entity.Name);
+            entry.Entity.NamePinyin = Pinyin.SortKey(entry.Entity.Name);
         }
 
         var units = await UnitsOfWrittenMembersAsync(cancellationToken);

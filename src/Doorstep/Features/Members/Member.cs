@@ -57,6 +57,9 @@ public class Member : IVersioned
     /// <summary>Pinyin initials of the name (吴德勤 → wdq), kept by DoorstepDb whenever the name changes.</summary>
     public string NameInitials { get; set; } = "";
 
+    /// <summary>The name's full pinyin as a sort key (王芳 → wang0fang0; see Pinyin.SortKey), kept by DoorstepDb with the initials.</summary>
+    public string NamePinyin { get; set; } = "";
+
     public Gender Gender { get; set; }
     public string Ethnicity { get; set; } = "汉族";
     public DateOnly BirthDate { get; set; }

@@ -148,9 +148,13 @@ public sealed class MemberFilter
         else if (compact.Length > 0 && compact.All(char.IsAsciiLetter))
         {
             // A range, not LIKE: SQLite's LIKE ignores case and so cannot use the (binary) index.
+            // The list index is in full-pinyin order; its first letter is the initials' first letter.
             var initials = compact.ToLowerInvariant();
             var after = initials[..^1] + (char)(initials[^1] + 1);
-            members = members.Where(m => string.Compare(m.NameInitials, initials) >= 0 && string.Compare(m.NameInitials, after) < 0);
+            var first = initials[..1];
+            var afterFirst = ((char)(initials[0] + 1)).ToString();
+            members = members.Where(m => string.Compare(m.NamePinyin, first) >= 0 && string.Compare(m.NamePinyin, afterFirst) < 0
+                && string.Compare(m.NameInitials, initials) >= 0 && string.Compare(m.NameInitials, after) < 0);
         }
         else if (q.Length == 1)
         {
@@ -221,7 +225,7 @@ public sealed class MemberFilter
         MemberSort.AgeDescending => members.OrderBy(m => m.BirthDate).ThenBy(m => m.Id),
         MemberSort.PartyAgeDescending => members.OrderBy(m => m.FullMemberOn == null).ThenBy(m => m.FullMemberOn).ThenBy(m => m.Id),
         MemberSort.Newest => members.OrderByDescending(m => m.Id),
-        _ => members.OrderBy(m => m.NameInitials).ThenBy(m => m.Name).ThenBy(m => m.Id),
+        _ => members.OrderBy(m => m.NamePinyin).ThenBy(m => m.Name).ThenBy(m => m.Id),
     };
 
     /// <summary>The query string of this filter, for page links and the export link.</summary>

@@ -61,8 +61,9 @@ public class FilePageTests(DoorstepApp app)
         var created = await cadre.PostAsJsonAsync("/api/v1/members", new
         {
             name = "拨号甲", idNumber = IdNumbers.New(birth), birthDate = birth, orgUnitId = branch, phone = "139 1234 5678",
-            gender = "Male", category = "Full", status = "Normal", version = 0,
+            gender = "Male", category = "Full", status = "Normal", joinedOn = "1970-07-01", fullMemberOn = "1971-07-01", version = 0,
         });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
 
         var response = await cadre.PostFormAsync($"/Members/Details/{id}", new Dictionary<string, string> { ["field"] = "Phone" },
