@@ -30,7 +30,7 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
         CanExportFull = (await authorization.AuthorizeAsync(User, MembersFeature.FullExport)).Succeeded;
         var members = filter.Apply(db, Today, protector);
         Total = await members.CountAsync();
-        Pager = new Pager(page, MemberQueries.PageSize, Total, p => "/Members" + filter.ToQueryString(p));
+        Pager = new Pager(page, MemberQueries.PageSize, Total, p => Url.Page("Index") + filter.ToQueryString(p));
         Rows = await filter.Page(db, members, Pager.Skip).ToListAsync();
 
         var scope = db.CurrentUser.Scope;

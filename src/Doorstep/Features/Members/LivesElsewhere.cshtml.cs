@@ -31,7 +31,7 @@ public class LivesElsewhereModel(DoorstepDb db, TimeProvider clock) : PageModel
         {
             var residents = db.ResidentsFromElsewhere;
             fromElsewhere = await residents.CountAsync();
-            Pager = new Pager(page, MemberQueries.PageSize, fromElsewhere, p => $"/Members/LivesElsewhere?page={p}");
+            Pager = new Pager(page, MemberQueries.PageSize, fromElsewhere, p => Url.Page("LivesElsewhere") + $"?page={p}");
             Residents = await residents
                 .Skip(Pager.Skip).Take(MemberQueries.PageSize).ToListAsync();
         }
