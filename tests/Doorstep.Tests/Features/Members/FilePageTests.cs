@@ -60,8 +60,17 @@ public class FilePageTests(DoorstepApp app)
         var branch = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.ResidentialArea!.Name == "张桥").Select(u => u.Id).FirstAsync());
         var created = await cadre.PostAsJsonAsync("/api/v1/members", new
         {
-            name = "拨号甲", idNumber = IdNumbers.New(birth), birthDate = birth, orgUnitId = branch, phone = "139 1234 5678",
-            gender = "Male", category = "Full", status = "Normal", joinedOn = "1970-07-01", fullMemberOn = "1971-07-01", version = 0,
+            name = "拨号甲",
+            idNumber = IdNumbers.New(birth),
+            birthDate = birth,
+            orgUnitId = branch,
+            phone = "139 1234 5678",
+            gender = "Male",
+            category = "Full",
+            status = "Normal",
+            joinedOn = "1970-07-01",
+            fullMemberOn = "1971-07-01",
+            version = 0,
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();

@@ -20,8 +20,16 @@ public class PinyinOrderTests(DoorstepApp app)
         {
             var created = await cadre.PostAsJsonAsync("/api/v1/members", new
             {
-                name, idNumber = IdNumbers.New(birth), birthDate = birth, orgUnitId = branch,
-                gender = "Male", category = "Full", status = "Normal", joinedOn = "1945-07-01", fullMemberOn = "1946-07-01", version = 0,
+                name,
+                idNumber = IdNumbers.New(birth),
+                birthDate = birth,
+                orgUnitId = branch,
+                gender = "Male",
+                category = "Full",
+                status = "Normal",
+                joinedOn = "1945-07-01",
+                fullMemberOn = "1946-07-01",
+                version = 0,
             });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
