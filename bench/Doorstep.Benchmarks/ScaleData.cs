@@ -93,6 +93,7 @@ public sealed partial class ScaleData(DoorstepDb db, PersonalDataProtector prote
                 Version = 0,
             };
             member.NameInitials = Pinyin.Initials(member.Name);
+            member.NamePinyin = Pinyin.SortKey(member.Name);
             member.SetIdNumber(idNumber, protector);
             if (member.CareNeeds.HasFlag(CareNeeds.UsesSmartphone) || random.Next(100) < 60)
             {

@@ -141,6 +141,7 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
                      .Where(e => e.State == EntityState.Added || e.State == EntityState.Modified && e.Property(m => m.Name).IsModified))
         {
             entry.Entity.NameInitials = Pinyin.Initials(entry.Entity.Name);
+            entry.Entity.NamePinyin = Pinyin.SortKey(entry.Entity.Name);
         }
 
         var units = await UnitsOfWrittenMembersAsync(cancellationToken);

@@ -18,6 +18,13 @@ public class StatusModel(UploadLimit limit) : PageModel
 
     public IActionResult OnPost() => Handle();
 
+    // An API refused before its endpoint ran (401, 403, 415) is re-executed with its own method.
+    public IActionResult OnPut() => Handle();
+
+    public IActionResult OnPatch() => Handle();
+
+    public IActionResult OnDelete() => Handle();
+
     // The code is read from the route, not bound: binding would first read the request's form,
     // which is exactly what fails for an oversized or malformed request.
     private IActionResult Handle()
@@ -46,6 +53,7 @@ public class StatusModel(UploadLimit limit) : PageModel
         404 => ("找不到这个页面", "您要找的页面不存在或已被移走。请检查网址，或从首页重新进入。"),
         405 => ("请求方式不正确", "请从页面上的按钮进行操作。"),
         413 => ("文件太大", $"上传的内容超过了允许的大小（{maxUploadMegabytes} MB）。请拆分后再上传。"),
+        415 => ("内容格式不支持", "请以 JSON（Content-Type: application/json，UTF-8 编码）提交。"),
         429 => ("操作太频繁", "请稍等片刻再试。"),
         _ => ("请求未能完成", "请返回上一页重试。"),
     };

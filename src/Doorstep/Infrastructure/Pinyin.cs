@@ -14,6 +14,11 @@ public static class Pinyin
         "曾z 单s 解x 仇q 区o 查z 朴p 乐y 覃q 翟z 盖g 缪m 种c 秘b 召s 洗x 尉y 员y 长z 重c 薄b"
             .Split(' ').ToDictionary(pair => pair[0], pair => pair[1]);
 
+    /// <summary>The readings of those surnames, for the sort key.</summary>
+    private static readonly Dictionary<char, string> SurnameReadings =
+        "曾zeng 单shan 解xie 仇qiu 区ou 查zha 朴piao 乐yue 覃qin 翟zhai 盖ge 缪miao 种chong 秘bi 召shao 洗xian 尉yu 员yun 长zhang 重chong 薄bo"
+            .Split(' ').ToDictionary(pair => pair[0], pair => pair[1..]);
+
     private static readonly Lazy<Transliterator> Latin = new(() =>
     {
         Wrapper.Init();
@@ -46,6 +51,54 @@ public static class Pinyin
         }
 
         return initials.ToString();
+    }
+
+    /// <summary>
+    /// The name's full pinyin as a sort key, each syllable followed by "0": 王芳 → wang0fang0. The "0"
+    /// sorts below every letter in binary and in linguistic collations alike, so the key orders
+    /// syllable by syllable (万刚 wan0gang0 before 王安 wang0an0, where plain "wangang" would not).
+    /// A run of Latin letters counts as one syllable; what has no reading is left out, as in
+    /// <see cref="Initials"/>, so the key starts with the same letter as the initials.
+    /// </summary>
+    public static string SortKey(string name)
+    {
+        var key = new StringBuilder(name.Length * 5);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsAsciiLetter(c))
+            {
+                key.Append(char.ToLowerInvariant(c));
+                if (i + 1 == name.Length || !char.IsAsciiLetter(name[i + 1]))
+                {
+                    key.Append('0');
+                }
+            }
+            else if (i == 0 && SurnameReadings.TryGetValue(c, out var surname))
+            {
+                key.Append(surname).Append('0');
+            }
+            else if (c is >= '\u3400' and <= '\u9fff' && Syllables.GetOrAdd(c, SyllableOf) is { } syllable)
+            {
+                key.Append(syllable).Append('0');
+            }
+        }
+
+        return key.ToString();
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<char, string?> Syllables = new();
+
+    private static string? SyllableOf(char c)
+    {
+        string latin;
+        lock (Gate)
+        {
+            latin = Latin.Value.Transliterate(c.ToString());
+        }
+
+        var letters = string.Concat(latin.Where(char.IsAsciiLetter)).ToLowerInvariant();
+        return letters.Length > 0 && letters.Length == latin.Trim().Length ? letters : null;
     }
 
     private static char? InitialOf(char c)

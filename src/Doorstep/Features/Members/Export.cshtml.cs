@@ -11,5 +11,5 @@ namespace Doorstep.Features.Members;
 public class ExportModel(DoorstepDb db, PersonalDataProtector protector, TimeProvider clock) : PageModel
 {
     public Task<IActionResult> OnGetAsync([FromQuery] MemberFilter filter) =>
-        MemberSpreadsheet.ExportAsync(db, protector, filter, ChinaTime.Today(clock), revealReason: null);
+        MemberSpreadsheet.ExportAsync(db, protector, filter.Sanitized(), ChinaTime.Today(clock), revealReason: null);
 }

@@ -43,12 +43,12 @@ public class FullExportModel(DoorstepDb db, PersonalDataProtector protector, Tim
             return Page();
         }
 
-        return await MemberSpreadsheet.ExportAsync(db, protector, filter, ChinaTime.Today(clock), Input.Reason);
+        return await MemberSpreadsheet.ExportAsync(db, protector, filter.Sanitized(), ChinaTime.Today(clock), Input.Reason);
     }
 
     private async Task ShowAsync(MemberFilter filter)
     {
-        Filter = filter;
+        Filter = filter = filter.Sanitized();
         FilterText = await filter.DescribeAsync(db);
         Total = await filter.Apply(db, ChinaTime.Today(clock), protector).CountAsync();
     }

@@ -25,12 +25,12 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
     // would otherwise win the binding, fail to convert and leave every visit on the first page.
     public async Task OnGetAsync([FromQuery] MemberFilter filter, [FromQuery] int page = 1)
     {
-        Filter = filter;
+        Filter = filter = filter.Sanitized();
         CanEdit = (await authorization.AuthorizeAsync(User, MembersFeature.EditMembers)).Succeeded;
         CanExportFull = (await authorization.AuthorizeAsync(User, MembersFeature.FullExport)).Succeeded;
         var members = filter.Apply(db, Today, protector);
         Total = await members.CountAsync();
-        Pager = new Pager(page, MemberQueries.PageSize, Total, p => "/Members" + filter.ToQueryString(p));
+        Pager = new Pager(page, MemberQueries.PageSize, Total, p => Url.Page("Index") + filter.ToQueryString(p));
         Rows = await filter.Page(db, members, Pager.Skip).ToListAsync();
 
         var scope = db.CurrentUser.Scope;

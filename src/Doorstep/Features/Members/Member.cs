@@ -69,6 +69,9 @@ public class Member : IVersioned, IScoped<Member>
     /// <summary>Pinyin initials of the name (吴德勤 → wdq), kept by DoorstepDb whenever the name changes.</summary>
     public string NameInitials { get; set; } = "";
 
+    /// <summary>The name's full pinyin as a sort key (王芳 → wang0fang0; see Pinyin.SortKey), kept by DoorstepDb with the initials.</summary>
+    public string NamePinyin { get; set; } = "";
+
     public Gender Gender { get; set; }
     public string Ethnicity { get; set; } = "汉族";
     public DateOnly BirthDate { get; set; }
@@ -145,12 +148,14 @@ public class Member : IVersioned, IScoped<Member>
     {
         Gender.Male => "男",
         Gender.Female => "女",
+        _ => Unknown(gender),
     };
 
     public static string Label(MemberCategory category) => category switch
     {
         MemberCategory.Full => "正式党员",
         MemberCategory.Probationary => "预备党员",
+        _ => Unknown(category),
     };
 
     public static string Label(MemberStatus status) => status switch
@@ -160,7 +165,15 @@ public class Member : IVersioned, IScoped<Member>
         MemberStatus.Mobile => "流动",
         MemberStatus.TransferredOut => "已转出",
         MemberStatus.Deceased => "已故",
+        _ => Unknown(status),
     };
+
+    /// <summary>
+    /// A value no list offers, held by the database from before the rules refused it: shown as it is,
+    /// so that the page still opens and someone can correct it.
+    /// </summary>
+    private static string Unknown<T>(T value) where T : struct, Enum =>
+        $"未知（{Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)}）";
 
     public static IEnumerable<string> Labels(CareNeeds needs)
     {
@@ -169,6 +182,7 @@ public class Member : IVersioned, IScoped<Member>
         if (needs.HasFlag(CareNeeds.HardOfHearing)) yield return "听力减弱";
         if (needs.HasFlag(CareNeeds.LivesAlone)) yield return "独居";
         if (needs.HasFlag(CareNeeds.UsesSmartphone)) yield return "会用智能手机";
+        if ((needs & ~(CareNeeds)31) != 0) yield return Unknown(needs & ~(CareNeeds)31);
     }
 }
 

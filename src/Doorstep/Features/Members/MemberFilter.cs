@@ -29,9 +29,98 @@ public sealed class MemberFilter
     public MemberStatus? Status { get; set; }
     public MemberSort? Sort { get; set; }
 
-    public bool HasFilters =>
-        AreaId is not null || RegisteredAreaId is not null || ResidenceAreaId is not null || OrgUnitId is not null || MinAge is not null || MinPartyAge is not null || Need is not null
-        || LivesElsewhere == true || Category is not null || Status is not null;
+    /// <summary>
+    /// Every field of the filter once, with its label and its words for the audit: the query string,
+    /// "has filters", the description and the API's reading of the query all go through this list,
+    /// so a new filter cannot be exported without being described (a test holds every property to it).
+    /// </summary>
+    private static readonly IReadOnlyList<FilterField> Fields =
+    [
+        new(nameof(Q), "查找", null),
+        new(nameof(AreaId), "居民区", (f, db) => AreaAsync(db, "居民区", f.AreaId)),
+        new(nameof(RegisteredAreaId), MemberFields.RegisteredArea, (f, db) => AreaAsync(db, MemberFields.RegisteredArea, f.RegisteredAreaId)),
+        new(nameof(ResidenceAreaId), MemberFields.ResidenceArea, (f, db) => AreaAsync(db, MemberFields.ResidenceArea, f.ResidenceAreaId)),
+        new(nameof(OrgUnitId), MemberFields.OrgUnit, async (f, db) =>
+            $"{MemberFields.OrgUnit}：{await db.OrgUnits.Where(u => u.Id == f.OrgUnitId).Select(u => u.Name).FirstOrDefaultAsync() ?? "?"}"),
+        new(nameof(MinAge), "年龄不小于", (f, _) => Words($"年龄不小于{f.MinAge}岁")),
+        new(nameof(MinPartyAge), "党龄不少于", (f, _) => Words($"党龄不少于{f.MinPartyAge}年")),
+        new(nameof(Need), MemberFields.CareNeeds, (f, _) => Words($"{MemberFields.CareNeeds}：{string.Join("、", Member.Labels(f.Need!.Value))}")),
+        new(nameof(LivesElsewhere), "仅看人户分离", (f, _) => Words(f.LivesElsewhere == true ? "仅人户分离" : null)),
+        new(nameof(Category), MemberFields.Category, (f, _) => Words($"{MemberFields.Category}：{Member.Label(f.Category!.Value)}")),
+        new(nameof(Status), MemberFields.Status, (f, _) => Words($"{MemberFields.Status}：{Member.Label(f.Status!.Value)}")),
+        new(nameof(Sort), "排序", null),
+    ];
+
+    private sealed record FilterField(string Property, string Label, Func<MemberFilter, DoorstepDb, Task<string?>>? Describe)
+    {
+        public System.Reflection.PropertyInfo Info { get; } = typeof(MemberFilter).GetProperty(Property)!;
+        public string Key => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(Property);
+
+        /// <summary>The value as the query string carries it; a false "only 人户分离" and the default order are left out.</summary>
+        public string? Text(MemberFilter filter) => Info.GetValue(filter) switch
+        {
+            null or false or MemberSort.Name => null,
+            true => "true",
+            var v => Convert.ToString(v, CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static Task<string?> Words(string? words) => Task.FromResult(words);
+
+    private static async Task<string?> AreaAsync(DoorstepDb db, string label, int? id) =>
+        $"{label}：{await db.ResidentialAreas.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync() ?? "?"}居民区";
+
+    /// <summary>The property names of every filter field, for the test that keeps the list complete.</summary>
+    public static IEnumerable<string> FieldNames => Fields.Select(f => f.Property);
+
+    public bool HasFilters => Fields.Any(f => f.Describe is not null && f.Text(this) is not null);
+
+    /// <summary>
+    /// Reads a filter from a query string as the API receives it, naming each value it cannot read or
+    /// that no list offers (sort=-1, status=12345), keyed by the query key.
+    /// </summary>
+    public static MemberFilter Read(IQueryCollection query, Dictionary<string, string[]> errors)
+    {
+        var filter = new MemberFilter();
+        foreach (var field in Fields)
+        {
+            var text = query.FirstOrDefault(q => string.Equals(q.Key, field.Key, StringComparison.OrdinalIgnoreCase)).Value.ToString();
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            var type = Nullable.GetUnderlyingType(field.Info.PropertyType) ?? field.Info.PropertyType;
+            object? value = type == typeof(string) ? text
+                : type == typeof(int) ? (int.TryParse(text, CultureInfo.InvariantCulture, out var number) && number >= 0 ? number : null)
+                : type == typeof(bool) ? (bool.TryParse(text, out var flag) ? flag : null)
+                : Enum.TryParse(type, text, ignoreCase: true, out var e) && Enum.IsDefined(type, e!) ? e
+                : null;
+            if (value is null)
+            {
+                errors[field.Key] = [$"“{field.Label}”的值“{text}”无法识别。"];
+            }
+            else
+            {
+                field.Info.SetValue(filter, value);
+            }
+        }
+
+        return filter;
+    }
+
+    /// <summary>
+    /// A page reads the filter from its own links and forms; a value no list offers (an edited link)
+    /// is dropped rather than failing the page.
+    /// </summary>
+    public MemberFilter Sanitized()
+    {
+        if (Sort is { } sort && !Enum.IsDefined(sort)) Sort = null;
+        if (Category is { } category && !Enum.IsDefined(category)) Category = null;
+        if (Status is { } status && !Enum.IsDefined(status)) Status = null;
+        if (Need is { } need && !MemberInput.CareNeedChoices.Contains(need)) Need = null;
+        return this;
+    }
 
     /// <summary>
     /// The search box understands, by their shape: a whole ID number or phone (exact, through the
@@ -59,9 +148,13 @@ public sealed class MemberFilter
         else if (compact.Length > 0 && compact.All(char.IsAsciiLetter))
         {
             // A range, not LIKE: SQLite's LIKE ignores case and so cannot use the (binary) index.
+            // The list index is in full-pinyin order; its first letter is the initials' first letter.
             var initials = compact.ToLowerInvariant();
             var after = initials[..^1] + (char)(initials[^1] + 1);
-            members = members.Where(m => string.Compare(m.NameInitials, initials) >= 0 && string.Compare(m.NameInitials, after) < 0);
+            var first = initials[..1];
+            var afterFirst = ((char)(initials[0] + 1)).ToString();
+            members = members.Where(m => string.Compare(m.NamePinyin, first) >= 0 && string.Compare(m.NamePinyin, afterFirst) < 0
+                && string.Compare(m.NameInitials, initials) >= 0 && string.Compare(m.NameInitials, after) < 0);
         }
         else if (q.Length == 1)
         {
@@ -127,40 +220,22 @@ public sealed class MemberFilter
         return members;
     }
 
-    public IQueryable<Member> Order(IQueryable<Member> members) => (Sort ?? MemberSort.Name) switch
+    public IQueryable<Member> Order(IQueryable<Member> members) => Sort switch
     {
-        MemberSort.Name => members.OrderBy(m => m.NameInitials).ThenBy(m => m.Name).ThenBy(m => m.Id),
         MemberSort.AgeDescending => members.OrderBy(m => m.BirthDate).ThenBy(m => m.Id),
         MemberSort.PartyAgeDescending => members.OrderBy(m => m.FullMemberOn == null).ThenBy(m => m.FullMemberOn).ThenBy(m => m.Id),
         MemberSort.Newest => members.OrderByDescending(m => m.Id),
+        _ => members.OrderBy(m => m.NamePinyin).ThenBy(m => m.Name).ThenBy(m => m.Id),
     };
 
     /// <summary>The query string of this filter, for page links and the export link.</summary>
     public string ToQueryString(int? page = null)
     {
-        var parts = new List<string>();
-        void Add(string key, object? value)
-        {
-            var text = Convert.ToString(value, CultureInfo.InvariantCulture);
-            if (!string.IsNullOrEmpty(text))
-            {
-                parts.Add($"{key}={Uri.EscapeDataString(text)}");
-            }
-        }
-
-        Add("q", Q);
-        Add("areaId", AreaId);
-        Add("registeredAreaId", RegisteredAreaId);
-        Add("residenceAreaId", ResidenceAreaId);
-        Add("orgUnitId", OrgUnitId);
-        Add("minAge", MinAge);
-        Add("minPartyAge", MinPartyAge);
-        Add("need", Need);
-        Add("livesElsewhere", LivesElsewhere == true ? "true" : null);
-        Add("category", Category);
-        Add("status", Status);
-        Add("sort", Sort is MemberSort.Name ? null : Sort);
-        Add("page", page > 1 ? page : null);
+        var parts = Fields.Select(f => (f.Key, Value: f.Text(this)))
+            .Append((Key: "page", Value: page > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null))
+            .Where(p => !string.IsNullOrEmpty(p.Value))
+            .Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}")
+            .ToList();
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 
@@ -185,46 +260,12 @@ public sealed class MemberFilter
             parts.Add($"查找“{q}”");
         }
 
-        if (AreaId is { } areaId)
+        foreach (var field in Fields.Where(f => f.Describe is not null && f.Text(this) is not null))
         {
-            var area = await db.ResidentialAreas.Where(a => a.Id == areaId).Select(a => a.Name).FirstOrDefaultAsync();
-            parts.Add($"居民区：{area ?? "?"}居民区");
-        }
-
-        if (OrgUnitId is { } orgUnitId)
-        {
-            var unit = await db.OrgUnits.Where(u => u.Id == orgUnitId).Select(u => u.Name).FirstOrDefaultAsync();
-            parts.Add($"所在党组织：{unit ?? "?"}");
-        }
-
-        if (MinAge is { } minAge)
-        {
-            parts.Add($"年龄不小于{minAge}岁");
-        }
-
-        if (MinPartyAge is { } minPartyAge)
-        {
-            parts.Add($"党龄不少于{minPartyAge}年");
-        }
-
-        if (Need is { } need)
-        {
-            parts.Add($"关怀需求：{string.Join("、", Member.Labels(need))}");
-        }
-
-        if (LivesElsewhere == true)
-        {
-            parts.Add("仅人户分离");
-        }
-
-        if (Category is { } category)
-        {
-            parts.Add($"党员类别：{Member.Label(category)}");
-        }
-
-        if (Status is { } status)
-        {
-            parts.Add($"状态：{Member.Label(status)}");
+            if (await field.Describe!(this, db) is { } words)
+            {
+                parts.Add(words);
+            }
         }
 
         return parts.Count == 0 ? "全部（未筛选）" : string.Join("；", parts);
@@ -236,5 +277,6 @@ public sealed class MemberFilter
         MemberSort.AgeDescending => "年龄从大到小",
         MemberSort.PartyAgeDescending => "党龄从长到短",
         MemberSort.Newest => "最近建档",
+        _ => sort.ToString(),
     };
 }

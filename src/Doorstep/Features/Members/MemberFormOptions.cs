@@ -1,20 +1,27 @@
 using Doorstep.Data;
 using Doorstep.Features.Organizations;
 using Doorstep.Infrastructure;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Features.Members;
 
 public sealed record Choice(int Id, string Name);
 
-/// <summary>What the member form needs besides the input: the choices and the messages per field.</summary>
+/// <summary>What the member form needs besides the input: the choices, and the tails of the protected values on file.</summary>
 public sealed record MemberFormOptions(
-    MemberInput Input, ModelStateDictionary State, IReadOnlyList<Choice> Areas, IReadOnlyList<Choice>? OrgUnits,
+    MemberInput Input, IReadOnlyList<Choice> Areas, IReadOnlyList<Choice>? OrgUnits,
     string? IdNumberTail, string? PhoneTail)
 {
-    public string? Error(string field) =>
-        State.TryGetValue("Input." + field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+    /// <summary>A list's choices as a select offers them; a fresh list each time, as the select marks its choice on them.</summary>
+    public static List<SelectListItem> Items(IEnumerable<Choice> choices) =>
+        choices.Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+
+    public static List<SelectListItem> Genders() => Enum.GetValues<Gender>().Select(g => new SelectListItem(Member.Label(g), g.ToString())).ToList();
+
+    public static List<SelectListItem> Categories() => Enum.GetValues<MemberCategory>().Select(c => new SelectListItem(Member.Label(c), c.ToString())).ToList();
+
+    public static List<SelectListItem> Statuses() => Enum.GetValues<MemberStatus>().Select(s => new SelectListItem(Member.Label(s), s.ToString())).ToList();
 
     public static Task<List<Choice>> AreasAsync(DoorstepDb db) =>
         db.ResidentialAreas.AsNoTracking()

@@ -15,75 +15,76 @@ public sealed class MemberInput : IValidatableObject
     /// <summary>The version the form was opened with; a save against a newer file is refused.</summary>
     public int Version { get; set; }
 
-    [Display(Name = "姓名")]
+    [Display(Name = MemberFields.Name)]
     [Required(ErrorMessage = "请填写姓名。")]
     [StringLength(50, ErrorMessage = "姓名不能超过50个字。")]
     [PlainText]
     public string Name { get; set; } = "";
 
-    [Display(Name = "性别")]
+    [Display(Name = MemberFields.Gender)]
     public Gender Gender { get; set; }
 
-    [Display(Name = "民族")]
+    [Display(Name = MemberFields.Ethnicity)]
     [Required(ErrorMessage = "请填写民族，如“汉族”。")]
     [StringLength(20, ErrorMessage = "民族不能超过20个字。")]
     [PlainText]
     public string Ethnicity { get; set; } = "汉族";
 
-    [Display(Name = "出生日期")]
+    [Display(Name = MemberFields.BirthDate)]
     [Required(ErrorMessage = "请填写出生日期。")]
     public DateOnly? BirthDate { get; set; }
 
     /// <summary>Left empty on the edit page, the number on file is kept.</summary>
-    [Display(Name = "公民身份号码")]
+    [Display(Name = MemberFields.IdNumber)]
     [IdNumber]
     public string? IdNumber { get; set; }
 
     /// <summary>Left empty on the edit page, the phone on file is kept.</summary>
-    [Display(Name = "电话")]
+    [Display(Name = MemberFields.Phone)]
     [Phone]
     public string? Phone { get; set; }
 
-    [Display(Name = "学历")]
+    [Display(Name = MemberFields.Education)]
     [StringLength(20, ErrorMessage = "学历不能超过20个字。")]
     [PlainText]
     public string? Education { get; set; }
 
-    [Display(Name = "党员类别")]
+    [Display(Name = MemberFields.Category)]
     public MemberCategory Category { get; set; }
 
-    [Display(Name = "入党日期")]
+    [Display(Name = MemberFields.JoinedOn)]
     public DateOnly? JoinedOn { get; set; }
 
-    [Display(Name = "转正日期")]
+    [Display(Name = MemberFields.FullMemberOn)]
     public DateOnly? FullMemberOn { get; set; }
 
-    [Display(Name = "所在党组织")]
+    [Display(Name = MemberFields.OrgUnit)]
     public int? OrgUnitId { get; set; }
 
-    [Display(Name = "户籍地址")]
+    [Display(Name = MemberFields.RegisteredAddress)]
     [StringLength(200, ErrorMessage = "地址不能超过200个字。")]
     [PlainText]
     public string? RegisteredAddress { get; set; }
 
-    [Display(Name = "户籍所在居民区")]
+    [Display(Name = MemberFields.RegisteredArea)]
     public int? RegisteredAreaId { get; set; }
 
-    [Display(Name = "居住地址")]
+    [Display(Name = MemberFields.ResidenceAddress)]
     [StringLength(200, ErrorMessage = "地址不能超过200个字。")]
     [PlainText]
     public string? ResidenceAddress { get; set; }
 
-    [Display(Name = "居住所在居民区")]
+    [Display(Name = MemberFields.ResidenceArea)]
     public int? ResidenceAreaId { get; set; }
 
-    [Display(Name = "关怀需求")]
-    public List<CareNeeds> CareNeeds { get; set; } = [];
+    /// <summary>None when left out or sent as null by an API client.</summary>
+    [Display(Name = MemberFields.CareNeeds)]
+    public List<CareNeeds> CareNeeds { get; set => field = value ?? []; } = [];
 
-    [Display(Name = "状态")]
+    [Display(Name = MemberFields.Status)]
     public MemberStatus Status { get; set; }
 
-    [Display(Name = "备注")]
+    [Display(Name = MemberFields.Notes)]
     [StringLength(2000, ErrorMessage = "备注不能超过2000个字。")]
     [PlainText]
     public string? Notes { get; set; }
@@ -120,6 +121,17 @@ public sealed class MemberInput : IValidatableObject
         Notes = m.Notes,
     };
 
+    /// <summary>
+    /// Notes keep their lines (a list of visits, an address and a phone on two lines); each line is
+    /// normalized like any other text, and blank lines at either end are dropped.
+    /// </summary>
+    public static string? MultiLine(string? text)
+    {
+        var lines = (text ?? "").ReplaceLineEndings("\n").Split('\n').Select(TextNormalizer.Normalize).ToList();
+        var first = lines.FindIndex(l => l.Length > 0);
+        return first < 0 ? null : string.Join("\n", lines[first..(lines.FindLastIndex(l => l.Length > 0) + 1)]);
+    }
+
     /// <summary>Copies the fields onto the file. The org unit moves only by transfer, so it is set on creation alone.</summary>
     public void ApplyTo(Member m, PersonalDataProtector protector)
     {
@@ -137,7 +149,7 @@ public sealed class MemberInput : IValidatableObject
         m.ResidenceAreaId = ResidenceAreaId;
         m.CareNeeds = CareNeeds.Aggregate(Members.CareNeeds.None, (all, n) => all | n);
         m.Status = Status;
-        m.Notes = TextNormalizer.OrNull(Notes);
+        m.Notes = MultiLine(Notes);
         if (NormalizedIdNumber is { } id && protector.Hash(id) != m.IdNumberHash)
         {
             m.SetIdNumber(id, protector);

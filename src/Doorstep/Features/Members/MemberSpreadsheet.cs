@@ -17,27 +17,27 @@ public sealed class MemberSheetRow
 {
     private const string ChineseDate = "yyyy\"年\"m\"月\"d\"日\"";
 
-    [ExcelColumnName("姓名"), ExcelColumnWidth(10)] public string Name { get; init; } = "";
-    [ExcelColumnName("性别"), ExcelColumnWidth(6)] public string Gender { get; init; } = "";
-    [ExcelColumnName("民族"), ExcelColumnWidth(8)] public string Ethnicity { get; init; } = "";
-    [ExcelColumnName("出生日期"), ExcelColumnWidth(16), ExcelFormat(ChineseDate)] public DateTime BirthDate { get; init; }
-    [ExcelColumnName("年龄"), ExcelColumnWidth(6)] public int Age { get; init; }
-    [ExcelColumnName("公民身份号码"), ExcelColumnWidth(22)] public string IdNumber { get; init; } = "";
-    [ExcelColumnName("手机号"), ExcelColumnWidth(14)] public string? Phone { get; init; }
-    [ExcelColumnName("学历"), ExcelColumnWidth(10)] public string? Education { get; init; }
-    [ExcelColumnName("党员类别"), ExcelColumnWidth(10)] public string Category { get; init; } = "";
-    [ExcelColumnName("入党日期"), ExcelColumnWidth(16), ExcelFormat(ChineseDate)] public DateTime? JoinedOn { get; init; }
-    [ExcelColumnName("转正日期"), ExcelColumnWidth(16), ExcelFormat(ChineseDate)] public DateTime? FullMemberOn { get; init; }
-    [ExcelColumnName("党龄"), ExcelColumnWidth(6)] public int? PartyAge { get; init; }
-    [ExcelColumnName("所在党组织"), ExcelColumnWidth(24)] public string OrgUnit { get; init; } = "";
-    [ExcelColumnName("户籍地址"), ExcelColumnWidth(36)] public string? RegisteredAddress { get; init; }
-    [ExcelColumnName("户籍居民区"), ExcelColumnWidth(10)] public string? RegisteredArea { get; init; }
-    [ExcelColumnName("居住地址"), ExcelColumnWidth(36)] public string? ResidenceAddress { get; init; }
-    [ExcelColumnName("居住居民区"), ExcelColumnWidth(10)] public string? ResidenceArea { get; init; }
-    [ExcelColumnName("人户分离"), ExcelColumnWidth(9)] public string LivesElsewhere { get; init; } = "";
-    [ExcelColumnName("关怀需求"), ExcelColumnWidth(24)] public string CareNeeds { get; init; } = "";
-    [ExcelColumnName("状态"), ExcelColumnWidth(8)] public string Status { get; init; } = "";
-    [ExcelColumnName("备注"), ExcelColumnWidth(30)] public string? Notes { get; init; }
+    [ExcelColumnName(MemberFields.Name), ExcelColumnWidth(10)] public string Name { get; init; } = "";
+    [ExcelColumnName(MemberFields.Gender), ExcelColumnWidth(6)] public string Gender { get; init; } = "";
+    [ExcelColumnName(MemberFields.Ethnicity), ExcelColumnWidth(8)] public string Ethnicity { get; init; } = "";
+    [ExcelColumnName(MemberFields.BirthDate), ExcelColumnWidth(16), ExcelFormat(ChineseDate)] public DateTime BirthDate { get; init; }
+    [ExcelColumnName(MemberFields.Age), ExcelColumnWidth(6)] public int Age { get; init; }
+    [ExcelColumnName(MemberFields.IdNumber), ExcelColumnWidth(22)] public string IdNumber { get; init; } = "";
+    [ExcelColumnName(MemberFields.Phone), ExcelColumnWidth(14)] public string? Phone { get; init; }
+    [ExcelColumnName(MemberFields.Education), ExcelColumnWidth(10)] public string? Education { get; init; }
+    [ExcelColumnName(MemberFields.Category), ExcelColumnWidth(10)] public string Category { get; init; } = "";
+    [ExcelColumnName(MemberFields.JoinedOn), ExcelColumnWidth(16), ExcelFormat(ChineseDate)] public DateTime? JoinedOn { get; init; }
+    [ExcelColumnName(MemberFields.FullMemberOn), ExcelColumnWidth(16), ExcelFormat(ChineseDate)] public DateTime? FullMemberOn { get; init; }
+    [ExcelColumnName(MemberFields.PartyAge), ExcelColumnWidth(6)] public int? PartyAge { get; init; }
+    [ExcelColumnName(MemberFields.OrgUnit), ExcelColumnWidth(24)] public string OrgUnit { get; init; } = "";
+    [ExcelColumnName(MemberFields.RegisteredAddress), ExcelColumnWidth(36)] public string? RegisteredAddress { get; init; }
+    [ExcelColumnName(MemberFields.RegisteredArea), ExcelColumnWidth(10)] public string? RegisteredArea { get; init; }
+    [ExcelColumnName(MemberFields.ResidenceAddress), ExcelColumnWidth(36)] public string? ResidenceAddress { get; init; }
+    [ExcelColumnName(MemberFields.ResidenceArea), ExcelColumnWidth(10)] public string? ResidenceArea { get; init; }
+    [ExcelColumnName(MemberFields.LivesElsewhere), ExcelColumnWidth(9)] public string LivesElsewhere { get; init; } = "";
+    [ExcelColumnName(MemberFields.CareNeeds), ExcelColumnWidth(24)] public string CareNeeds { get; init; } = "";
+    [ExcelColumnName(MemberFields.Status), ExcelColumnWidth(8)] public string Status { get; init; } = "";
+    [ExcelColumnName(MemberFields.Notes), ExcelColumnWidth(30)] public string? Notes { get; init; }
 }
 
 /// <summary>The member list as a spreadsheet: the list's filter and order, masked unless a full export was granted.</summary>
@@ -112,7 +112,8 @@ public static class MemberSpreadsheet
                 RegisteredArea = SpreadsheetText.Safe(m.RegisteredArea),
                 ResidenceAddress = SpreadsheetText.Safe(m.ResidenceAddress),
                 ResidenceArea = SpreadsheetText.Safe(m.ResidenceArea),
-                LivesElsewhere = m.RegisteredAreaId is not null && m.ResidenceAreaId is not null && m.RegisteredAreaId != m.ResidenceAreaId ? "是" : "否",
+                // The rule of Member.LivesElsewhereRule, also for a member living outside the sub-district.
+                LivesElsewhere = m.RegisteredAreaId is not null && (m.ResidenceAreaId is not null ? m.ResidenceAreaId != m.RegisteredAreaId : m.ResidenceAddress is not null) ? "是" : "否",
                 CareNeeds = string.Join("、", Member.Labels(m.CareNeeds)),
                 Status = Member.Label(m.Status),
                 Notes = SpreadsheetText.Safe(m.Notes),

@@ -20,7 +20,9 @@ public static class MembersFeature
             .AddPolicy(MemberFiles, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre, Roles.TemporaryBranchSecretary, Roles.DistrictOrganizationDepartment))
             .AddPolicy(EditMembers, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre))
             .AddPolicy(FullExport, p => p.RequireRole(Roles.SubDistrictAdmin));
-        services.AddNavItem(new NavItem("党员档案", "/Members/Index", MemberFiles, 10));
+        services.AddScoped<Members.MemberFiles>();
+        services.AddHostedService<NamePinyinBackfill>();
+                services.AddNavItem(new NavItem("党员档案", "/Members/Index", MemberFiles, 10));
         services.AddMemberImport();
         services.AddMemberAuditLabels();
         services.AddHomeFigures<MemberFigures>();

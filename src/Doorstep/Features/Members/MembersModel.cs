@@ -16,6 +16,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         e.Property(x => x.Name).HasMaxLength(50);
         e.Property(x => x.NameInitials).HasMaxLength(50);
+        e.Property(x => x.NamePinyin).HasMaxLength(350);
         e.Property(x => x.Ethnicity).HasMaxLength(20);
         e.Property(x => x.IdNumberCipher).HasMaxLength(200);
         e.Property(x => x.IdNumberHash).HasMaxLength(64);
@@ -41,8 +42,10 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         // The hot lists read these without touching the table (see ADR 8 and QueryPlanTests): each
         // index holds the scope's columns, so the scope filter, a count and a name search run on the
         // index alone, and its order is the list's order, so a page is the next 20 entries.
-        e.HasIndex(x => new { x.SubDistrictId, x.NameInitials, x.Name, x.Id, x.OrgUnitAreaId }, ListOrderInSubDistrict);
-        e.HasIndex(x => new { x.OrgUnitAreaId, x.NameInitials, x.Name, x.Id, x.SubDistrictId }, ListOrderInArea);
+        // The list's order is the full pinyin; the initials ride along, so that a search by initials
+        // seeks the range of its first letter and tests the rest on the index entries.
+        e.HasIndex(x => new { x.SubDistrictId, x.NamePinyin, x.Name, x.Id, x.OrgUnitAreaId, x.NameInitials }, ListOrderInSubDistrict);
+        e.HasIndex(x => new { x.OrgUnitAreaId, x.NamePinyin, x.Name, x.Id, x.SubDistrictId, x.NameInitials }, ListOrderInArea);
         e.HasIndex(x => new { x.SubDistrictId, x.BirthDate, x.Id, x.CareNeeds, x.OrgUnitAreaId }, AgeInSubDistrict);
         e.HasIndex(x => new { x.OrgUnitAreaId, x.BirthDate, x.Id, x.CareNeeds, x.SubDistrictId }, AgeInArea);
         e.HasIndex(x => new { x.SubDistrictId, x.RegisteredAreaId, x.ResidenceAreaId, x.Status, x.OrgUnitAreaId, x.ResidenceAddress }, LivesElsewhereInSubDistrict);

@@ -15,7 +15,7 @@ public class ExportTests(DoorstepApp app)
     private static readonly string[] Headers =
     [
         "姓名", "性别", "民族", "出生日期", "年龄", "公民身份号码", "手机号", "学历", "党员类别", "入党日期", "转正日期", "党龄",
-        "所在党组织", "户籍地址", "户籍居民区", "居住地址", "居住居民区", "人户分离", "关怀需求", "状态", "备注",
+        "所在党组织", "户籍地址", "户籍所在居民区", "居住地址", "居住所在居民区", "人户分离", "关怀需求", "状态", "备注",
     ];
 
     private static async Task<List<IDictionary<string, object>>> SheetOf(HttpResponseMessage response)
@@ -65,7 +65,7 @@ public class ExportTests(DoorstepApp app)
         foreach (var query in new[] { $"?areaId={ruixinArea}", $"?orgUnitId={ruixinBranch}", $"?q={idNumber}", "?q=吴德勤", "?q=wdq" })
         {
             var rows = await SheetOf(await cadre.GetAsync("/Members/Export" + query));
-            Assert.DoesNotContain(rows, r => Text(r, "姓名") == "吴德勤" || Text(r, "户籍居民区") == "瑞鑫" && Text(r, "所在党组织").StartsWith("瑞鑫"));
+            Assert.DoesNotContain(rows, r => Text(r, "姓名") == "吴德勤" || Text(r, "户籍所在居民区") == "瑞鑫" && Text(r, "所在党组织").StartsWith("瑞鑫"));
         }
 
         var full = await cadre.GetAsync($"/Members/FullExport?q={idNumber}");

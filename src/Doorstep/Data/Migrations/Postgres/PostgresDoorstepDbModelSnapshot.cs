@@ -300,6 +300,11 @@ namespace Doorstep.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(350)
+                        .HasColumnType("character varying(350)");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -369,11 +374,11 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex(new[] { "OrgUnitAreaId", "BirthDate", "Id", "CareNeeds", "SubDistrictId" }, "IX_Members_OrgUnitArea_Age");
 
-                    b.HasIndex(new[] { "OrgUnitAreaId", "NameInitials", "Name", "Id", "SubDistrictId" }, "IX_Members_OrgUnitArea_ListOrder");
+                    b.HasIndex(new[] { "OrgUnitAreaId", "NamePinyin", "Name", "Id", "SubDistrictId", "NameInitials" }, "IX_Members_OrgUnitArea_ListOrder");
 
                     b.HasIndex(new[] { "SubDistrictId", "BirthDate", "Id", "CareNeeds", "OrgUnitAreaId" }, "IX_Members_SubDistrict_Age");
 
-                    b.HasIndex(new[] { "SubDistrictId", "NameInitials", "Name", "Id", "OrgUnitAreaId" }, "IX_Members_SubDistrict_ListOrder");
+                    b.HasIndex(new[] { "SubDistrictId", "NamePinyin", "Name", "Id", "OrgUnitAreaId", "NameInitials" }, "IX_Members_SubDistrict_ListOrder");
 
                     b.HasIndex(new[] { "SubDistrictId", "RegisteredAreaId", "ResidenceAreaId", "Status", "OrgUnitAreaId", "ResidenceAddress" }, "IX_Members_SubDistrict_LivesElsewhere");
 

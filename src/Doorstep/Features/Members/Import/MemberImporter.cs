@@ -321,24 +321,24 @@ public sealed partial class MemberImporter(
 
             if (Writing)
             {
-                var member = new Member { Name = "", SubDistrictId = _db.CurrentUser.Scope.SubDistrictId, OrgUnitId = input.OrgUnitId!.Value };
-                input.ApplyTo(member, _protector);
-                _db.Members.Add(member);
+                _db.Members.Add(MemberFiles.NewFile(input, _db.CurrentUser.Scope.SubDistrictId, _protector));
             }
         }
 
-        /// <summary>The row's own reading problems, then the pages' rules: data annotations and the checks across fields.</summary>
+        /// <summary>The row's own reading problems, then the pages' rules (MemberFiles.Validate): data annotations, the checks across fields, values only a list offers.</summary>
         private List<(RosterField Field, string Message, string? Fix)> Check(RosterEntry entry, MemberInput input)
         {
             var found = entry.Problems.Select(p => (p.Field, p.Message, (string?)null)).ToList();
-            foreach (var result in MemberValidation.Validate(input, services))
+            var state = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+            MemberFiles.Validate(input, state, services);
+            foreach (var (key, error) in state.SelectMany(e => e.Value!.Errors.Select(x => (e.Key, x))))
             {
-                var property = result.MemberNames.FirstOrDefault() ?? nameof(MemberInput.Name);
+                var property = key.Length > MemberFiles.Prefix.Length ? key[MemberFiles.Prefix.Length..] : nameof(MemberInput.Name);
                 var field = Enum.TryParse<RosterField>(property.EndsWith("Id", StringComparison.Ordinal) ? property[..^2] : property, out var f) ? f : RosterField.Name;
                 // A cell that could not be read is already reported; the rule it then breaks adds nothing.
                 if (!found.Any(x => x.Field == field))
                 {
-                    found.Add((field, (result.ErrorMessage ?? "内容不正确").TrimEnd('。'), null));
+                    found.Add((field, error.ErrorMessage.TrimEnd('。'), null));
                 }
             }
 

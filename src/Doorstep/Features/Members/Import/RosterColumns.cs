@@ -19,33 +19,33 @@ public sealed partial record RosterHeader(int RowNumber, IReadOnlyDictionary<Ros
     /// <summary>Title rows above the header are skipped; the header is expected within this many rows.</summary>
     public const int SearchRows = 20;
 
-    /// <summary>The column names of the template, in its order; the first name of each field's list.</summary>
+    /// <summary>The column names of the template, in its order; the first name of each field's list is its label in MemberFields.</summary>
     public static readonly IReadOnlyList<(RosterField Field, string[] Names)> Synonyms =
     [
-        (RosterField.Name, ["姓名", "党员姓名"]),
-        (RosterField.Gender, ["性别"]),
-        (RosterField.Ethnicity, ["民族"]),
-        (RosterField.BirthDate, ["出生日期", "出生年月", "出生时间", "出生年月日"]),
-        (RosterField.IdNumber, ["公民身份号码", "身份证号", "身份证号码", "身份证", "证件号码", "公民身份证号码"]),
-        (RosterField.Phone, ["手机号", "手机", "手机号码", "联系电话", "电话"]),
-        (RosterField.Education, ["学历", "文化程度"]),
-        (RosterField.JoinedOn, ["入党日期", "入党时间", "入党年月"]),
-        (RosterField.FullMemberOn, ["转正日期", "转正时间", "转正年月"]),
-        (RosterField.Category, ["党员类别", "类别", "人员类别"]),
-        (RosterField.OrgUnit, ["所在党组织", "所在支部", "党支部", "所在党支部", "党组织"]),
-        (RosterField.RegisteredAddress, ["户籍地址", "户籍地", "户口地址"]),
+        (RosterField.Name, [MemberFields.Name, "党员姓名"]),
+        (RosterField.Gender, [MemberFields.Gender]),
+        (RosterField.Ethnicity, [MemberFields.Ethnicity]),
+        (RosterField.BirthDate, [MemberFields.BirthDate, "出生年月", "出生时间", "出生年月日"]),
+        (RosterField.IdNumber, [MemberFields.IdNumber, "身份证号", "身份证号码", "身份证", "证件号码", "公民身份证号码"]),
+        (RosterField.Phone, [MemberFields.Phone, "手机号", "手机", "手机号码", "联系电话"]),
+        (RosterField.Education, [MemberFields.Education, "文化程度"]),
+        (RosterField.JoinedOn, [MemberFields.JoinedOn, "入党时间", "入党年月"]),
+        (RosterField.FullMemberOn, [MemberFields.FullMemberOn, "转正时间", "转正年月"]),
+        (RosterField.Category, [MemberFields.Category, "类别", "人员类别"]),
+        (RosterField.OrgUnit, [MemberFields.OrgUnit, "所在支部", "党支部", "所在党支部", "党组织"]),
+        (RosterField.RegisteredAddress, [MemberFields.RegisteredAddress, "户籍地", "户口地址"]),
         (RosterField.RegisteredArea, [
-            "户籍所在居民区", "户籍居民区", "户籍居委", "户籍居委会", "户籍所在居委", "户籍所在居委会",
+            MemberFields.RegisteredArea, "户籍居民区", "户籍居委", "户籍居委会", "户籍所在居委", "户籍所在居委会",
             "户籍地居委", "户籍地居委会", "户籍地居民区", "户籍所在地居委", "户籍所在地居委会", "户籍所在地居民区",
             "户口所在居委", "户口所在居委会", "户口所在居民区", "户口居委", "户籍所属居委", "户籍所属居民区"]),
-        (RosterField.ResidenceAddress, ["居住地址", "现住址", "现居住地址", "家庭住址", "现居住地"]),
+        (RosterField.ResidenceAddress, [MemberFields.ResidenceAddress, "现住址", "现居住地址", "家庭住址", "现居住地"]),
         (RosterField.ResidenceArea, [
-            "居住所在居民区", "居住居民区", "现居住居民区", "居住居委", "居住居委会", "居住所在居委", "居住所在居委会",
+            MemberFields.ResidenceArea, "居住居民区", "现居住居民区", "居住居委", "居住居委会", "居住所在居委", "居住所在居委会",
             "居住地居委", "居住地居委会", "居住地居民区", "居住地所在居委", "居住地所在居民区", "现居住居委", "现居住居委会",
             "现居住地居委", "现居住地居委会", "现居住地居民区", "现住居委", "现住居民区", "实际居住居委", "实际居住居民区"]),
-        (RosterField.CareNeeds, ["关怀需求"]),
-        (RosterField.Status, ["状态", "党员状态"]),
-        (RosterField.Notes, ["备注"]),
+        (RosterField.CareNeeds, [MemberFields.CareNeeds]),
+        (RosterField.Status, [MemberFields.Status, "党员状态"]),
+        (RosterField.Notes, [MemberFields.Notes]),
     ];
 
     private static readonly Dictionary<string, RosterField> ByName =
