@@ -4,6 +4,9 @@ using Doorstep.Features.Members.Import;
 using Doorstep.Features.Organizations;
 using Doorstep.Features.Transfers;
 using Doorstep.Infrastructure;
+using Doorstep.Infrastructure.Files;
+using Doorstep.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +37,9 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
     public DbSet<TemporaryBranchMembership> TemporaryBranchMemberships => Set<TemporaryBranchMembership>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<MemberImport> MemberImports => Set<MemberImport>();
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -60,6 +66,7 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
     public IQueryable<Resident> ResidentsFromElsewhere =>
         Set<Member>().IgnoreQueryFilters().AsNoTracking()
             .Where(m => FilterKind == ScopeKind.ResidentialArea
+                && m.PendingImportId == null
                 && m.ResidenceAreaId == FilterAreaId
                 && m.OrgUnitAreaId != FilterAreaId
                 && m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut)
@@ -83,11 +90,14 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
             e.HasIndex(x => x.OccurredAt);
         });
 
+        // A file an import is still writing (PendingImportId) is invisible to everyone until the
+        // import makes all of its files visible in one short transaction (ADR 0007).
         builder.Entity<Member>().HasQueryFilter(m =>
-            FilterKind == ScopeKind.Everything
+            m.PendingImportId == null
+            && (FilterKind == ScopeKind.Everything
             || (FilterKind == ScopeKind.SubDistrict && m.SubDistrictId == FilterSubDistrictId)
             || (FilterKind == ScopeKind.ResidentialArea && m.OrgUnitAreaId == FilterAreaId)
-            || (FilterKind == ScopeKind.TemporaryBranch && m.TemporaryBranches.Any(t => t.OrgUnitId == FilterOrgUnitId)));
+            || (FilterKind == ScopeKind.TemporaryBranch && m.TemporaryBranches.Any(t => t.OrgUnitId == FilterOrgUnitId))));
 
         // A transfer is seen by both ends: the receiving area must act on it before the file is in
         // its scope. The transfer carries only what the letter needs, never phone numbers.
@@ -106,6 +116,47 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        var filesGone = await DeleteOwnedFilesAsync(cancellationToken);
+        var written = await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Bytes outside the database go once the deletion is committed; inside a caller's transaction
+        // that may still roll back, they are left for the file sweep.
+        if (filesGone.Count > 0 && Database.CurrentTransaction is null)
+        {
+            var store = this.GetService<IFileStore>();
+            filesGone.ForEach(store.Delete);
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// A record that owns stored files (a visit's photos) takes them along when it is deleted: their
+    /// records in this save, their bytes with them (ADR 0012).
+    /// </summary>
+    private async Task<List<Guid>> DeleteOwnedFilesAsync(CancellationToken cancellationToken)
+    {
+        var deleted = ChangeTracker.Entries().Where(e => e.State == EntityState.Deleted).ToList();
+        if (deleted.Count == 0)
+        {
+            return [];
+        }
+
+        var owners = deleted.Where(e => e.Entity is not StoredFile and not StoredFileContent and not AuditEntry)
+            .Select(e => e.Metadata.FindPrimaryKey() is { Properties: [var key] } ? StoredFile.OwnerOf(e.Metadata.ShortName(), e.Property(key.Name).OriginalValue!) : null)
+            .OfType<string>().ToList();
+        if (owners.Count > 0)
+        {
+            foreach (var file in await StoredFiles.Where(f => owners.Contains(f.Owner)).ToListAsync(cancellationToken))
+            {
+                StoredFiles.Remove(file);
+            }
+        }
+
+        return ChangeTracker.Entries<StoredFile>().Where(e => e.State == EntityState.Deleted).Select(e => e.Entity.Id).ToList();
+    }
+
+    private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version++;

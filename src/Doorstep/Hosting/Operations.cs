@@ -80,7 +80,11 @@ public static class Operations
     public static IServiceCollection AddDoorstepPages(this IServiceCollection services)
     {
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddMvcOptions(o => SpeakChinese(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                SpeakChinese(o.ModelBindingMessageProvider);
+                o.Filters.Add<BusyDatabaseFilter>();
+            });
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Pages/Shared/{0}.cshtml"));
         // Razor escapes every CJK character as &#x...; by default, a third more bytes on every page.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(

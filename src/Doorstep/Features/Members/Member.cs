@@ -52,6 +52,12 @@ public class Member : IVersioned
     /// </summary>
     public int? OrgUnitAreaId { get; set; }
 
+    /// <summary>
+    /// Set while an import writes this new file in short batches: the query filter hides it from
+    /// everyone until the import makes all its files visible at once, or removes them (ADR 0007).
+    /// </summary>
+    public int? PendingImportId { get; set; }
+
     public required string Name { get; set; }
 
     /// <summary>Pinyin initials of the name (吴德勤 → wdq), kept by DoorstepDb whenever the name changes.</summary>

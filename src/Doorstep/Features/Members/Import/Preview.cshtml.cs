@@ -1,4 +1,5 @@
 using Doorstep.Data;
+using Doorstep.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,20 +12,20 @@ namespace Doorstep.Features.Members.Import;
 /// old → new, and the button that imports it. Only the user who uploaded it sees it.
 /// </summary>
 [Authorize(Policy = MembersFeature.EditMembers)]
-public class PreviewModel(DoorstepDb db, ImportJobs jobs, TimeProvider clock) : PageModel
+public class PreviewModel(DoorstepDb db, JobBoard jobs, TimeProvider clock) : PageModel
 {
     public sealed record ImportState(
-        int Id, string FileName, MemberImportStatus Status, string? Message, DateTime StartedAt, bool HasFile, string? Report);
+        int Id, string FileName, MemberImportStatus Status, string? Message, DateTime StartedAt, bool HasFile, string? Report, long? JobId);
 
     /// <summary>What the page polls while a pass runs.</summary>
     public sealed record ProgressResponse(string Status, bool Finished, int? Percent, string Text);
 
     public ImportState Import { get; private set; } = null!;
     public ImportReport Report { get; private set; } = ImportReport.Empty;
-    public ImportProgress? Progress { get; private set; }
-    public bool Interrupted { get; private set; }
+    /// <summary>The current pass's job, read from its row: the same on every node.</summary>
+    public JobState? Progress { get; private set; }
 
-    public bool Running => Import.Status is MemberImportStatus.Checking or MemberImportStatus.Importing && !Interrupted;
+    public bool Running => Import.Status is MemberImportStatus.Checking or MemberImportStatus.Importing;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -51,28 +52,32 @@ public class PreviewModel(DoorstepDb db, ImportJobs jobs, TimeProvider clock) : 
     public async Task<IActionResult> OnPostAsync(int id)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var started = await db.MemberImports
             .Where(i => i.Id == id && i.UserId == db.CurrentUser.Id && i.Status == MemberImportStatus.Ready && i.ContentCipher != null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, MemberImportStatus.Importing).SetProperty(i => i.StartedAt, now));
         // Only one confirmation starts the import; a second click, or a stale page, just shows where it stands.
         if (started == 1)
         {
-            jobs.Enqueue(new ImportJob(id, ImportPhase.Commit, db.CurrentUser));
+            var job = await jobs.EnqueueAsync(MemberImportJob.Kind, MemberImportJob.Payload(id, ImportPhase.Commit));
+            await db.MemberImports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.JobId, job.Id));
         }
 
+        await transaction.CommitAsync();
         return Redirect($"/Members/Import/Preview/{id}");
     }
 
     public string ProgressText =>
-        Progress is { Queued: true } ? "正在等待其他导入完成……"
-        : Import.Status == MemberImportStatus.Importing ? $"正在导入……已处理 {Progress?.Rows ?? 0} 行"
-        : $"正在检查……已检查 {Progress?.Rows ?? 0} 行";
+        Progress is { Status: JobStatus.Queued, Attempts: > 0 } ? "上次处理被中断，稍后自动重试……"
+        : Progress is { Status: JobStatus.Queued } ? "正在等待其他导入完成……"
+        : Import.Status == MemberImportStatus.Importing ? $"正在导入……已处理 {Progress?.Processed ?? 0} 行"
+        : $"正在检查……已检查 {Progress?.Processed ?? 0} 行";
 
     private async Task<bool> LoadAsync(int id)
     {
         var import = await db.MemberImports.AsNoTracking()
             .Where(i => i.Id == id && i.UserId == db.CurrentUser.Id)
-            .Select(i => new ImportState(i.Id, i.FileName, i.Status, i.Message, i.StartedAt, i.ContentCipher != null, i.Report))
+            .Select(i => new ImportState(i.Id, i.FileName, i.Status, i.Message, i.StartedAt, i.ContentCipher != null, i.Report, i.JobId))
             .FirstOrDefaultAsync();
         if (import is null)
         {
@@ -80,9 +85,7 @@ public class PreviewModel(DoorstepDb db, ImportJobs jobs, TimeProvider clock) : 
         }
 
         Import = import;
-        Progress = jobs.Progress(id);
-        Interrupted = import.Status is MemberImportStatus.Checking or MemberImportStatus.Importing
-            && Progress is null && clock.GetUtcNow().UtcDateTime - import.StartedAt > MemberImport.Interrupted;
+        Progress = import.JobId is { } jobId ? await jobs.StateAsync(jobId) : null;
         return true;
     }
 }
