@@ -91,7 +91,7 @@ public class DoorstepDb(DbContextOptions<DoorstepDb> options, CurrentUserAccesso
         });
 
         // A file an import is still writing (PendingImportId) is invisible to everyone until the
-        // import makes all of its files visible in one short transaction (ADR 0007).
+        // import makes all of its files visible in one short transaction (ADR 0013).
         builder.Entity<Member>().HasQueryFilter(m =>
             m.PendingImportId == null
             && (FilterKind == ScopeKind.Everything

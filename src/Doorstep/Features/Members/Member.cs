@@ -54,7 +54,7 @@ public class Member : IVersioned
 
     /// <summary>
     /// Set while an import writes this new file in short batches: the query filter hides it from
-    /// everyone until the import makes all its files visible at once, or removes them (ADR 0007).
+    /// everyone until the import makes all its files visible at once, or removes them (ADR 0013).
     /// </summary>
     public int? PendingImportId { get; set; }
 

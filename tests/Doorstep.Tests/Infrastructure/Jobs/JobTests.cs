@@ -13,9 +13,13 @@ public sealed class JobTests : IAsyncLifetime
     private readonly Dictionary<string, string?> _database = AppHost.NewDatabase(("Jobs:RetryDelay", "00:00:00"));
     private readonly List<AppHost> _nodes = [];
 
-    /// <summary>What the test jobs saw, shared by every node of a test: job id → (node, user) for each run.</summary>
-    private static readonly ConcurrentDictionary<long, ConcurrentBag<(string Node, string User, DataScope Scope)>> Runs = new();
-    private static readonly ConcurrentDictionary<long, TaskCompletionSource> Gates = new();
+    /// <summary>
+    /// What the test jobs saw, shared by every node: payload → (node, user) for each run. Each job's
+    /// payload is a fresh token, as job ids repeat across the tests' databases.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, ConcurrentBag<(string Node, string User, DataScope Scope)>> Runs = new();
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> Gates = new();
+    private static readonly ConcurrentDictionary<string, int> GaveUp = new();
 
     private sealed class RecordingJob(NodeName node, CurrentUserAccessor user) : IJobHandler
     {
@@ -24,7 +28,7 @@ public sealed class JobTests : IAsyncLifetime
 
         public Task RunAsync(JobRun run, CancellationToken cancellationToken)
         {
-            Runs.GetOrAdd(run.Id, _ => []).Add((node.Name, user.Current.Name, user.Current.Scope));
+            Runs.GetOrAdd(run.Payload!, _ => []).Add((node.Name, user.Current.Name, user.Current.Scope));
             return Task.CompletedTask;
         }
     }
@@ -32,18 +36,17 @@ public sealed class JobTests : IAsyncLifetime
     private sealed class FailingJob : IJobHandler
     {
         public const string Kind = "test-failing";
-        public static readonly ConcurrentDictionary<long, int> GaveUp = new();
         public string FailureMessage => "任务多次尝试都没有完成，请联系管理员。";
 
         public Task RunAsync(JobRun run, CancellationToken cancellationToken)
         {
-            Runs.GetOrAdd(run.Id, _ => []).Add(("", "", DataScope.Nobody));
+            Runs.GetOrAdd(run.Payload!, _ => []).Add(("", "", DataScope.Nobody));
             throw new InvalidOperationException("fails every time");
         }
 
         public Task GiveUpAsync(JobRun run, CancellationToken cancellationToken)
         {
-            GaveUp.AddOrUpdate(run.Id, 1, (_, n) => n + 1);
+            GaveUp.AddOrUpdate(run.Payload!, 1, (_, n) => n + 1);
             return Task.CompletedTask;
         }
     }
@@ -56,7 +59,7 @@ public sealed class JobTests : IAsyncLifetime
         public async Task RunAsync(JobRun run, CancellationToken cancellationToken)
         {
             await run.ReportAsync(40, 400);
-            await Gates.GetOrAdd(run.Id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(cancellationToken);
+            await Gates.GetOrAdd(run.Payload!, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(cancellationToken);
         }
     }
 
@@ -82,7 +85,7 @@ public sealed class JobTests : IAsyncLifetime
         node.WithScopeAsync(async services =>
         {
             using var acting = CurrentUserAccessor.ActAs(user);
-            return await services.GetRequiredService<JobBoard>().EnqueueAsync(kind, null);
+            return await services.GetRequiredService<JobBoard>().EnqueueAsync(kind, Guid.NewGuid().ToString("N"));
         });
 
     private static async Task<BackgroundJob> WaitForAsync(AppHost node, long jobId, Func<BackgroundJob, bool> done)
@@ -113,7 +116,7 @@ public sealed class JobTests : IAsyncLifetime
         var after = Node("after", workers: 1);
         var done = await WaitForAsync(after, job.Id, j => j.Status == JobStatus.Succeeded);
 
-        var run = Assert.Single(Runs[job.Id]);
+        var run = Assert.Single(Runs[job.Payload!]);
         Assert.Equal(("after", "zhangqiao", Cadre.Scope), (run.Node, run.User, run.Scope));
         Assert.Equal(1, done.Attempts);
     }
@@ -134,8 +137,8 @@ public sealed class JobTests : IAsyncLifetime
             await WaitForAsync(first, job.Id, j => j.Status == JobStatus.Succeeded);
         }
 
-        Assert.All(jobs, job => Assert.Single(Runs[job.Id]));
-        Assert.All(jobs, job => Assert.Equal("zhangqiao", Runs[job.Id].Single().User));
+        Assert.All(jobs, job => Assert.Single(Runs[job.Payload!]));
+        Assert.All(jobs, job => Assert.Equal("zhangqiao", Runs[job.Payload!].Single().User));
     }
 
     [Fact]
@@ -147,9 +150,9 @@ public sealed class JobTests : IAsyncLifetime
         var failed = await WaitForAsync(node, job.Id, j => j.Status == JobStatus.Failed);
 
         Assert.Equal(3, failed.Attempts);
-        Assert.Equal(3, Runs[job.Id].Count);
+        Assert.Equal(3, Runs[job.Payload!].Count);
         Assert.Equal("任务多次尝试都没有完成，请联系管理员。", failed.Message);
-        Assert.Equal(1, FailingJob.GaveUp[job.Id]);
+        Assert.Equal(1, GaveUp[job.Payload!]);
     }
 
     [Fact]
@@ -163,7 +166,7 @@ public sealed class JobTests : IAsyncLifetime
         var state = await reader.WithScopeAsync(s => s.GetRequiredService<JobBoard>().StateAsync(job.Id));
 
         Assert.Equal((JobStatus.Running, 40, 400), (state!.Status, state.Percent, state.Processed));
-        Gates.GetOrAdd(job.Id, _ => new TaskCompletionSource()).SetResult();
+        Gates.GetOrAdd(job.Payload!, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult();
         await WaitForAsync(reader, job.Id, j => j.Status == JobStatus.Succeeded);
     }
 
@@ -181,7 +184,7 @@ public sealed class JobTests : IAsyncLifetime
         var done = await WaitForAsync(worker, job.Id, j => j.Status == JobStatus.Succeeded);
 
         Assert.Equal(2, done.Attempts);
-        Assert.Equal("worker", Runs[job.Id].Single().Node);
+        Assert.Equal("worker", Runs[job.Payload!].Single().Node);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

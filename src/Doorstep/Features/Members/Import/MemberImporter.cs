@@ -22,7 +22,7 @@ public enum ImportPhase { Check, Commit }
 /// DoorstepDb.SaveChangesAsync: one audit row per member, the scope guard, pinyin initials.
 /// New files are written a chunk per short transaction, invisible (<see cref="Member.PendingImportId"/>),
 /// so that SQLite's single writer is never held for long; changes to files on record and the step
-/// that makes the new ones visible follow in one short transaction at the end (ADR 0007).
+/// that makes the new ones visible follow in one short transaction at the end (ADR 0013).
 /// </remarks>
 public sealed partial class MemberImporter(
     DoorstepDb db, PersonalDataProtector protector, IServiceProvider services, TimeProvider clock, ILogger<MemberImporter> logger)

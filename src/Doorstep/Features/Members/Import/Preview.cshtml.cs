@@ -25,7 +25,10 @@ public class PreviewModel(DoorstepDb db, JobBoard jobs, TimeProvider clock) : Pa
     /// <summary>The current pass's job, read from its row: the same on every node.</summary>
     public JobState? Progress { get; private set; }
 
-    public bool Running => Import.Status is MemberImportStatus.Checking or MemberImportStatus.Importing;
+    /// <summary>The job gave up but could not record it on the import (the database was down then): its message stands.</summary>
+    public bool JobFailed => Progress is { Status: JobStatus.Failed } && Import.Status is MemberImportStatus.Checking or MemberImportStatus.Importing;
+
+    public bool Running => Import.Status is MemberImportStatus.Checking or MemberImportStatus.Importing && !JobFailed;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
