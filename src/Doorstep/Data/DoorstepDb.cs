@@ -6,10 +6,10 @@ using Doorstep.Features.Transfers;
 using Doorstep.Infrastructure;
 using Doorstep.Infrastructure.Files;
 using Doorstep.Infrastructure.Jobs;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Doorstep.Data;
 

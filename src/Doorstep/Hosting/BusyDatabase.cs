@@ -46,7 +46,8 @@ internal sealed class BusyDatabaseFilter : IAsyncPageFilter
             IActionResult result => result,
             Task task => await task.ContinueWith(_ => (IActionResult)new PageResult(), TaskScheduler.Default),
             _ => new PageResult(),
-        };    }
+        };
+    }
 
     /// <summary>SQLITE_BUSY or SQLITE_LOCKED; PostgreSQL's lock_not_available (a lock timeout) or a deadlock.</summary>
     public static bool IsBusy(Exception exception)
