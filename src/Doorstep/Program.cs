@@ -7,12 +7,16 @@ using Doorstep.Features.TemporaryBranches;
 using Doorstep.Features.Transfers;
 using Doorstep.Hosting;
 using Doorstep.Infrastructure;
+using Doorstep.Infrastructure.Files;
+using Doorstep.Infrastructure.Jobs;
 
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 
 builder.AddOperations();
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddPersonalDataProtection(builder.Configuration, builder.Environment);
+builder.Services.AddJobs(builder.Configuration);
+builder.Services.AddFiles(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts();
 builder.Services.AddOrganizations();
 builder.Services.AddMembers();

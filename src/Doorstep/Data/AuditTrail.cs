@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Doorstep.Infrastructure;
+using Doorstep.Infrastructure.Files;
+using Doorstep.Infrastructure.Jobs;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,8 @@ namespace Doorstep.Data;
 /// <summary>Turns the change tracker's pending writes into audit entries.</summary>
 internal static class AuditTrail
 {
-    // Key material and tokens are secrets in themselves: their rows are not audited at all.
+    // Key material and tokens are secrets in themselves: their rows are not audited at all. Nor are
+    // background jobs (bookkeeping of the queue, whose work audits itself) nor a file's bytes (its record is).
     /// <summary>Values never copied into the audit: ciphertexts, hashes and secrets. The entry says they changed.</summary>
     private static readonly string[] ProtectedSuffixes = ["Cipher", "Hash", "Stamp", "Tail"];
 
@@ -28,7 +31,7 @@ internal static class AuditTrail
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry or DataProtectionKey or IdentityUserToken<string> || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEntry or DataProtectionKey or IdentityUserToken<string> or BackgroundJob or StoredFileContent || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

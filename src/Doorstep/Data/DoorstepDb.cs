@@ -5,10 +5,13 @@ using Doorstep.Features.Members.Import;
 using Doorstep.Features.Organizations;
 using Doorstep.Features.Transfers;
 using Doorstep.Infrastructure;
+using Doorstep.Infrastructure.Files;
+using Doorstep.Infrastructure.Jobs;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Doorstep.Data;
 
@@ -36,6 +39,9 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
     public DbSet<TemporaryBranchMembership> TemporaryBranchMemberships => Set<TemporaryBranchMembership>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<MemberImport> MemberImports => Set<MemberImport>();
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PersonalDataKeyRecord> PersonalDataKeyRecords => Set<PersonalDataKeyRecord>();
@@ -85,6 +91,7 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
     public IQueryable<Resident> ResidentsFromElsewhere =>
         Set<Member>().IgnoreQueryFilters().AsNoTracking()
             .Where(m => FilterKind == ScopeKind.ResidentialArea
+                && m.PendingImportId == null
                 && m.ResidenceAreaId == FilterScopeId
                 && m.OrgUnitAreaId != FilterScopeId
                 && m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut)
@@ -132,6 +139,47 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        var filesGone = await DeleteOwnedFilesAsync(cancellationToken);
+        var written = await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Bytes outside the database go once the deletion is committed; inside a caller's transaction
+        // that may still roll back, they are left for the file sweep.
+        if (filesGone.Count > 0 && Database.CurrentTransaction is null)
+        {
+            var store = this.GetService<IFileStore>();
+            filesGone.ForEach(store.Delete);
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// A record that owns stored files (a visit's photos) takes them along when it is deleted: their
+    /// records in this save, their bytes with them (ADR 0012).
+    /// </summary>
+    private async Task<List<Guid>> DeleteOwnedFilesAsync(CancellationToken cancellationToken)
+    {
+        var deleted = ChangeTracker.Entries().Where(e => e.State == EntityState.Deleted).ToList();
+        if (deleted.Count == 0)
+        {
+            return [];
+        }
+
+        var owners = deleted.Where(e => e.Entity is not StoredFile and not StoredFileContent and not AuditEntry)
+            .Select(e => e.Metadata.FindPrimaryKey() is { Properties: [var key] } ? StoredFile.OwnerOf(e.Metadata.ShortName(), e.Property(key.Name).OriginalValue!) : null)
+            .OfType<string>().ToList();
+        if (owners.Count > 0)
+        {
+            foreach (var file in await StoredFiles.Where(f => owners.Contains(f.Owner)).ToListAsync(cancellationToken))
+            {
+                StoredFiles.Remove(file);
+            }
+        }
+
+        return ChangeTracker.Entries<StoredFile>().Where(e => e.State == EntityState.Deleted).Select(e => e.Entity.Id).ToList();
+    }
+
+    private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version++;

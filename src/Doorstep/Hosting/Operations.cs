@@ -79,6 +79,7 @@ public static class Operations
                 SpeakChinese(o.ModelBindingMessageProvider);
                 // A form's rules across fields run even when a field is wrong, so every problem shows at once.
                 o.ValidateComplexTypesIfChildValidationFails = true;
+                o.Filters.Add<BusyDatabaseFilter>();
             });
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Pages/Shared/{0}.cshtml"));
         // Razor escapes every CJK character as &#x...; by default, a third more bytes on every page.

@@ -42,9 +42,10 @@ public class Member : IVersioned, IScoped<Member>
     /// <summary>
     /// The admin's sub-district and the area whose unit holds the file read and write it; a temporary
     /// branch's secretary reads its members (any membership in the branch); a 随身听 card holder reads
-    /// their own file.
+    /// their own file. A file an import is still writing is seen by nobody until the import ends.
     /// </summary>
     public static ScopeDeclaration<Member> Scope { get; } = new ScopeDeclaration<Member>()
+        .VisibleWhen(m => m.PendingImportId == null)
         .ReadWrite(ScopeKind.SubDistrict, m => m.SubDistrictId)
         .ReadWrite(ScopeKind.ResidentialArea, m => m.OrgUnitAreaId)
         .Read(ScopeKind.TemporaryBranch, (m, branch) => m.TemporaryBranches.Any(t => t.OrgUnitId == branch))
@@ -63,6 +64,12 @@ public class Member : IVersioned, IScoped<Member>
     /// None for a file held above the areas (the working committee).
     /// </summary>
     public int? OrgUnitAreaId { get; set; }
+
+    /// <summary>
+    /// Set while an import writes this new file in short batches: the query filter hides it from
+    /// everyone until the import makes all its files visible at once, or removes them (ADR 0013).
+    /// </summary>
+    public int? PendingImportId { get; set; }
 
     public required string Name { get; set; }
 

@@ -41,14 +41,17 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
 
         // The hot lists read these without touching the table (see ADR 8 and QueryPlanTests): each
         // index holds the scope's columns, so the scope filter, a count and a name search run on the
-        // index alone, and its order is the list's order, so a page is the next 20 entries.
+        // index alone, and its order is the list's order, so a page is the next 20 entries. Each ends
+        // with PendingImportId, which the filter tests too (files an import has not yet made visible).
         // The list's order is the full pinyin; the initials ride along, so that a search by initials
         // seeks the range of its first letter and tests the rest on the index entries.
-        e.HasIndex(x => new { x.SubDistrictId, x.NamePinyin, x.Name, x.Id, x.OrgUnitAreaId, x.NameInitials }, ListOrderInSubDistrict);
-        e.HasIndex(x => new { x.OrgUnitAreaId, x.NamePinyin, x.Name, x.Id, x.SubDistrictId, x.NameInitials }, ListOrderInArea);
-        e.HasIndex(x => new { x.SubDistrictId, x.BirthDate, x.Id, x.CareNeeds, x.OrgUnitAreaId }, AgeInSubDistrict);
-        e.HasIndex(x => new { x.OrgUnitAreaId, x.BirthDate, x.Id, x.CareNeeds, x.SubDistrictId }, AgeInArea);
-        e.HasIndex(x => new { x.SubDistrictId, x.RegisteredAreaId, x.ResidenceAreaId, x.Status, x.OrgUnitAreaId, x.ResidenceAddress }, LivesElsewhereInSubDistrict);
+        e.HasIndex(x => new { x.SubDistrictId, x.NamePinyin, x.Name, x.Id, x.OrgUnitAreaId, x.NameInitials, x.PendingImportId }, ListOrderInSubDistrict);
+        e.HasIndex(x => new { x.OrgUnitAreaId, x.NamePinyin, x.Name, x.Id, x.SubDistrictId, x.NameInitials, x.PendingImportId }, ListOrderInArea);
+        e.HasIndex(x => new { x.SubDistrictId, x.BirthDate, x.Id, x.CareNeeds, x.OrgUnitAreaId, x.PendingImportId }, AgeInSubDistrict);
+        e.HasIndex(x => new { x.OrgUnitAreaId, x.BirthDate, x.Id, x.CareNeeds, x.SubDistrictId, x.PendingImportId }, AgeInArea);
+        e.HasIndex(x => new { x.SubDistrictId, x.RegisteredAreaId, x.ResidenceAreaId, x.Status, x.OrgUnitAreaId, x.ResidenceAddress, x.PendingImportId }, LivesElsewhereInSubDistrict);
+        // Finds an import's invisible files to make them visible, or to remove them after a failure.
+        e.HasIndex(x => x.PendingImportId);
         e.HasIndex(x => x.IdNumberTail);
         e.HasIndex(x => x.PhoneTail);
         e.HasIndex(x => x.ResidenceAreaId);

@@ -1,6 +1,7 @@
 using Doorstep.Data;
 using Doorstep.Hosting;
 using Doorstep.Infrastructure;
+using Doorstep.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace Doorstep.Features.Members.Import;
 
 /// <summary>批量导入: the template, the upload, and the user's recent imports.</summary>
 [Authorize(Policy = MembersFeature.EditMembers)]
-public class IndexModel(DoorstepDb db, PersonalDataProtector protector, ImportJobs jobs, UploadLimit limit, TimeProvider clock) : PageModel
+public class IndexModel(DoorstepDb db, PersonalDataProtector protector, JobBoard jobs, UploadLimit limit, TimeProvider clock) : PageModel
 {
     public sealed record RecentImport(int Id, string FileName, DateTime CreatedAt, MemberImportStatus Status);
 
@@ -77,24 +78,20 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, ImportJo
             return (null, upload.Refusal);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        await ForgetOldFilesAsync(now);
         var fileName = Path.GetFileName(TextNormalizer.Normalize(Upload.FileName));
-        var import = MemberImport.Checking(db.CurrentUser, fileName, upload, protector.Encrypt(content), now);
+        var import = MemberImport.Checking(db.CurrentUser, fileName, upload, protector.Encrypt(content), clock.GetUtcNow().UtcDateTime);
+        // The roster and the job that checks it exist together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         db.MemberImports.Add(import);
         await db.SaveChangesAsync();
-        jobs.Enqueue(new ImportJob(import.Id, ImportPhase.Check, db.CurrentUser));
+        var job = await jobs.EnqueueAsync(MemberImportJob.Kind, MemberImportJob.Payload(import.Id, ImportPhase.Check));
+        await db.MemberImports.Where(i => i.Id == import.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.JobId, job.Id));
+        await transaction.CommitAsync();
         return (import.Id, null);
     }
 
-    /// <summary>Uploaded rosters hold personal data: kept a day for their preview, then emptied.</summary>
-    private Task<int> ForgetOldFilesAsync(DateTime now)
-    {
-        var before = now - MemberImport.KeepFile;
-        return db.MemberImports
-            .Where(i => i.CreatedAt < before && i.ContentCipher != null && i.Status != MemberImportStatus.Importing)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ContentCipher, (byte[]?)null));
-    }
+    /// <summary>How long an uploaded roster is kept, as the page states it.</summary>
+    public static int KeepFileDays => (int)MemberImport.KeepFile.TotalDays;
 
     private async Task ShowAsync() =>
         Recent = await db.MemberImports.AsNoTracking()

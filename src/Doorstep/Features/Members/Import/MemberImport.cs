@@ -20,7 +20,7 @@ public enum MemberImportStatus
 
 /// <summary>
 /// 批量导入: one uploaded roster, from upload through preview to import. The file is kept encrypted
-/// in the database (so that any node can import it) until it is imported or a day has passed; the
+/// in the database (so that any node can import it) until it is imported or <see cref="KeepFile"/> has passed; the
 /// preview is kept as JSON (<see cref="ImportReport"/>). Status changes are written with
 /// ExecuteUpdate, outside the audit: the audit records the upload and every member written.
 /// </summary>
@@ -57,6 +57,9 @@ public class MemberImport
 
     public DateTime? FinishedAt { get; set; }
 
+    /// <summary>The background job of the current pass: its row holds the progress every node reads.</summary>
+    public long? JobId { get; set; }
+
     /// <summary>A roster just uploaded by <paramref name="user"/>, kept encrypted, waiting for its check.</summary>
     public static MemberImport Checking(CurrentUser user, string fileName, RosterUpload upload, byte[] contentCipher, DateTime now) => new()
     {
@@ -71,11 +74,8 @@ public class MemberImport
         StartedAt = now,
     };
 
-    /// <summary>Passes run within seconds; one still running after this long was cut off by a restart.</summary>
-    public static readonly TimeSpan Interrupted = TimeSpan.FromMinutes(10);
-
-    /// <summary>An uploaded file is kept this long for its preview, then forgotten.</summary>
-    public static readonly TimeSpan KeepFile = TimeSpan.FromDays(1);
+    /// <summary>An uploaded roster is kept this long for its preview and import, then deleted (RosterRetentionJob); the import page says so.</summary>
+    public static readonly TimeSpan KeepFile = TimeSpan.FromDays(7);
 
     public static string Label(MemberImportStatus status) => status switch
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Doorstep.Data;
 using Doorstep.Features.Organizations;
 using Doorstep.Infrastructure;
@@ -6,28 +7,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Features.Members.Import;
 
+public enum ImportPhase { Check, Commit }
+
 /// <summary>
 /// Checks a roster row by row with the member pages' own rules and, once confirmed, writes it all or
 /// nothing. Both passes run the same code on the stored file: the import never trusts the preview,
-/// it checks again inside its transaction and writes nothing if anything is wrong now.
+/// it checks again as it writes and leaves nothing visible if anything is wrong now.
 /// </summary>
 /// <remarks>
 /// Rows are read as a stream and handled a chunk at a time (one look-up of ID numbers per chunk, one
 /// save per chunk, then the change tracker is cleared), so memory stays bounded by the chunk, the
 /// set of ID hashes seen and the capped report. Every write still goes through
 /// DoorstepDb.SaveChangesAsync: one audit row per member, the scope guard, pinyin initials.
+/// New files are written a chunk per short transaction, invisible (<see cref="Member.PendingImportId"/>),
+/// so that SQLite's single writer is never held for long; changes to files on record and the step
+/// that makes the new ones visible follow in one short transaction at the end (ADR 0013).
 /// </remarks>
 public sealed partial class MemberImporter(
-    DoorstepDb db, PersonalDataProtector protector, ImportJobs queue, IServiceProvider services, TimeProvider clock, ILogger<MemberImporter> logger)
+    DoorstepDb db, PersonalDataProtector protector, IServiceProvider services, TimeProvider clock, ILogger<MemberImporter> logger)
 {
     public const int ChunkSize = 1000;
     public const int MaxRows = 200_000;
 
-    public async Task RunAsync(int importId, ImportPhase phase, CancellationToken cancellationToken)
+    /// <summary>Runs one pass. An import pass first removes the invisible files an interrupted attempt left.</summary>
+    public async Task RunAsync(int importId, ImportPhase phase, CancellationToken cancellationToken, Func<int, int, Task>? report = null)
     {
         var started = Stopwatch.GetTimestamp();
         var file = await db.MemberImports.AsNoTracking().Where(i => i.Id == importId)
             .Select(i => new { i.Format, i.TextEncoding, i.ContentCipher }).SingleAsync(cancellationToken);
+        if (phase == ImportPhase.Commit)
+        {
+            await RemoveInvisibleFilesAsync(db, importId, cancellationToken);
+        }
+
         if (file.ContentCipher is null)
         {
             await FailAsync(db, clock, importId, "上传的文件已过期，请重新上传。");
@@ -35,7 +47,7 @@ public sealed partial class MemberImporter(
         }
 
         var reader = new RosterReader(protector.Decrypt(file.ContentCipher), file.Format, RosterUpload.EncodingNamed(file.TextEncoding));
-        var run = new Run(db, protector, queue, services, clock, importId, phase, reader);
+        var run = new Run(db, protector, report, services, clock, importId, phase, reader);
         await run.ExecuteAsync(cancellationToken);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         LogDone(logger, importId, phase, run.Rows, run.ProblemCount, run.NewCount, run.UpdateCount, seconds);
@@ -44,16 +56,42 @@ public sealed partial class MemberImporter(
     [LoggerMessage(Level = LogLevel.Information, Message = "Member import {ImportId} {Phase}: {Rows} rows, {Problems} problems, {New} new, {Updated} updated in {Seconds:0.0} s")]
     private static partial void LogDone(ILogger logger, int importId, ImportPhase phase, int rows, int problems, int @new, int updated, double seconds);
 
-    /// <summary>Marks an import as failed with a message for the user; nothing of it was written.</summary>
+    /// <summary>Marks an import as failed with a message for the user; nothing of it is visible.</summary>
     public static Task FailAsync(DoorstepDb db, TimeProvider clock, int importId, string message) =>
         db.MemberImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, MemberImportStatus.Failed)
             .SetProperty(i => i.Message, message)
             .SetProperty(i => i.FinishedAt, clock.GetUtcNow().UtcDateTime));
 
+    /// <summary>
+    /// Removes the files an unfinished import wrote, with their audit rows: they were never visible,
+    /// so this leaves the state a rolled-back transaction would have. A few thousand per short
+    /// transaction, like the writing.
+    /// </summary>
+    public static async Task RemoveInvisibleFilesAsync(DoorstepDb db, int importId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var ids = await db.Members.IgnoreQueryFilters().Where(m => m.PendingImportId == importId)
+                .OrderBy(m => m.Id).Select(m => m.Id).Take(5 * ChunkSize).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                return;
+            }
+
+            var keys = ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.AuditEntries.IgnoreQueryFilters()
+                .Where(a => a.EntityType == nameof(Member) && keys.Contains(a.EntityId))
+                .ExecuteDeleteAsync(cancellationToken);
+            await db.Members.IgnoreQueryFilters().Where(m => ids.Contains(m.Id) && m.PendingImportId == importId).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>One pass over the file.</summary>
     private sealed class Run(
-        DoorstepDb db, PersonalDataProtector protector, ImportJobs queue, IServiceProvider services, TimeProvider clock,
+        DoorstepDb db, PersonalDataProtector protector, Func<int, int, Task>? report, IServiceProvider services, TimeProvider clock,
         int importId, ImportPhase phase, RosterReader reader)
     {
         private readonly DoorstepDb _db = db;
@@ -64,6 +102,9 @@ public sealed partial class MemberImporter(
         private readonly Dictionary<string, int> _firstRowOfId = [];
         private readonly HashSet<int> _rowsReportedAsDuplicates = [];
         private readonly Dictionary<RosterField, (int Count, List<int> Rows)> _monthOnly = [];
+
+        /// <summary>Rows that change a file on record: checked as they are read, written at the end.</summary>
+        private readonly List<RosterEntry> _changes = [];
         private RosterHeader? _header;
         private RosterNames _names = null!;
 
@@ -75,6 +116,9 @@ public sealed partial class MemberImporter(
 
         /// <summary>Writes only on the import pass, and only while nothing is wrong.</summary>
         private bool Writing => phase == ImportPhase.Commit && ProblemCount == 0;
+
+        /// <summary>The import pass's last step: changes to files on record, inside its one transaction.</summary>
+        private bool _publishing;
 
         public async Task ExecuteAsync(CancellationToken cancellationToken)
         {
@@ -88,7 +132,6 @@ public sealed partial class MemberImporter(
             _header = header;
 
             _names = await LoadNamesAsync(cancellationToken);
-            await using var transaction = phase == ImportPhase.Commit ? await _db.Database.BeginTransactionAsync(cancellationToken) : null;
             _db.ChangeTracker.AutoDetectChangesEnabled = false;
 
             var chunk = new List<RosterEntry>(ChunkSize);
@@ -126,16 +169,73 @@ public sealed partial class MemberImporter(
                 Problem(header.RowNumber, "表格", "表头下方没有党员数据", "请在表头下方逐行填写党员信息");
             }
 
-            if (transaction is not null && ProblemCount > 0)
+            if (phase == ImportPhase.Check)
             {
+                await FinishAsync(cancellationToken);
+            }
+            else if (ProblemCount > 0)
+            {
+                await RemoveInvisibleFilesAsync(_db, importId, cancellationToken);
+                await FinishAsync(cancellationToken);
+            }
+            else
+            {
+                await PublishAsync(cancellationToken);
+            }
+        }
+
+        /// <summary>
+        /// One short transaction: the changes to files on record, checked again against what they are
+        /// now, then every new file of this import made visible and the import marked done, together.
+        /// </summary>
+        private async Task PublishAsync(CancellationToken cancellationToken)
+        {
+            _publishing = true;
+            UpdateCount = 0;
+            _unchanged = 0;
+            _updates.Clear();
+            await using (var transaction = await _db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                foreach (var part in _changes.Chunk(ChunkSize))
+                {
+                    var hashes = part.Select(e => _protector.Hash(e.IdNumber!)).ToList();
+                    var held = await _db.Members.Where(m => hashes.Contains(m.IdNumberHash)).ToDictionaryAsync(m => m.IdNumberHash, cancellationToken);
+                    for (var i = 0; i < part.Length; i++)
+                    {
+                        if (held.TryGetValue(hashes[i], out var member))
+                        {
+                            Update(part[i], member);
+                        }
+                        else
+                        {
+                            Problem(part[i].Row, Column(RosterField.IdNumber), "该党员的档案在检查之后已转出您的管理范围或被删除", "请删除此行后重新上传");
+                        }
+                    }
+
+                    if (ProblemCount > 0)
+                    {
+                        break;
+                    }
+
+                    await _db.SaveChangesAsync(cancellationToken);
+                    _db.ChangeTracker.Clear();
+                }
+
+                if (ProblemCount == 0)
+                {
+                    await _db.Members.IgnoreQueryFilters().Where(m => m.PendingImportId == importId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.PendingImportId, (int?)null), cancellationToken);
+                    await FinishAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return;
+                }
+
                 await transaction.RollbackAsync(cancellationToken);
             }
 
+            _db.ChangeTracker.Clear();
+            await RemoveInvisibleFilesAsync(_db, importId, cancellationToken);
             await FinishAsync(cancellationToken);
-            if (transaction is not null && ProblemCount == 0)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
         }
 
         private RosterHeader? FindHeader(IEnumerator<RosterRow> rows)
@@ -192,9 +292,8 @@ public sealed partial class MemberImporter(
             // members costs one query per chunk.
             var onFile = await _db.Members.IgnoreQueryFilters().Where(m => wanted.Contains(m.IdNumberHash)).Select(m => m.IdNumberHash).ToListAsync(cancellationToken);
             var inScope = _db.Members.Where(m => onFile.Contains(m.IdNumberHash));
-            var held = onFile.Count == 0
-                ? []
-                : await (Writing ? inScope : inScope.AsNoTracking()).ToDictionaryAsync(m => m.IdNumberHash, cancellationToken);
+            // Files on record are only read here; their changes are written at the end (PublishAsync).
+            var held = onFile.Count == 0 ? [] : await inScope.AsNoTracking().ToDictionaryAsync(m => m.IdNumberHash, cancellationToken);
             var elsewhere = onFile.Where(h => !held.ContainsKey(h)).ToHashSet();
 
             for (var i = 0; i < chunk.Count; i++)
@@ -222,6 +321,10 @@ public sealed partial class MemberImporter(
                 else if (hash is not null && held.TryGetValue(hash, out var member))
                 {
                     Update(entry, member);
+                    if (phase == ImportPhase.Commit)
+                    {
+                        _changes.Add(entry);
+                    }
                 }
                 else
                 {
@@ -235,7 +338,11 @@ public sealed partial class MemberImporter(
             }
 
             _db.ChangeTracker.Clear();
-            queue.Report(importId, new ImportProgress(phase, (int)(reader.Fraction * 100), Rows, Queued: false));
+            if (report is not null)
+            {
+                // Between chunks, outside any transaction: every node reads it from the job's row.
+                await report((int)(reader.Fraction * 99), Rows);
+            }
         }
 
         /// <summary>The same person twice in one file is an error on both rows: which one is right is for the user to say.</summary>
@@ -319,9 +426,11 @@ public sealed partial class MemberImporter(
                 _news.Add(new ImportCreation(entry.Row, TextNormalizer.Normalize(input.Name), Masked.IdNumber(idNumber[^4..]), _names.UnitName(input.OrgUnitId!.Value)));
             }
 
-            if (Writing)
+            if (Writing && !_publishing)
             {
-                _db.Members.Add(MemberFiles.NewFile(input, _db.CurrentUser.Scope.SubDistrictId, _protector));
+                var member = MemberFiles.NewFile(input, _db.CurrentUser.Scope.SubDistrictId, _protector);
+                member.PendingImportId = importId;
+                _db.Members.Add(member);
             }
         }
 
@@ -407,7 +516,7 @@ public sealed partial class MemberImporter(
             ("备注", m.Notes, m.Notes),
         ];
 
-        /// <summary>Stores the outcome; on the import pass, inside the transaction so that the status commits with the data.</summary>
+        /// <summary>Stores the outcome; on a successful import pass, inside the transaction that makes the files visible.</summary>
         private async Task FinishAsync(CancellationToken cancellationToken)
         {
             var status = ProblemCount > 0 ? MemberImportStatus.HasErrors
