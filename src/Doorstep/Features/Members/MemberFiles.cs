@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Doorstep.Data;
 using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

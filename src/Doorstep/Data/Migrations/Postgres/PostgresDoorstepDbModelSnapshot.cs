@@ -195,6 +195,9 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.Property<int>("Format")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("JobId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Message")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -315,6 +318,9 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PhoneAreaCode")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
@@ -362,6 +368,8 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumberTail");
 
+                    b.HasIndex("PendingImportId");
+
                     b.HasIndex("PhoneHash");
 
                     b.HasIndex("PhoneTail");
@@ -372,15 +380,15 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("OrgUnitId", "Name");
 
-                    b.HasIndex(new[] { "OrgUnitAreaId", "BirthDate", "Id", "CareNeeds", "SubDistrictId" }, "IX_Members_OrgUnitArea_Age");
+                    b.HasIndex(new[] { "OrgUnitAreaId", "BirthDate", "Id", "CareNeeds", "SubDistrictId", "PendingImportId" }, "IX_Members_OrgUnitArea_Age");
 
-                    b.HasIndex(new[] { "OrgUnitAreaId", "NamePinyin", "Name", "Id", "SubDistrictId", "NameInitials" }, "IX_Members_OrgUnitArea_ListOrder");
+                    b.HasIndex(new[] { "OrgUnitAreaId", "NamePinyin", "Name", "Id", "SubDistrictId", "NameInitials", "PendingImportId" }, "IX_Members_OrgUnitArea_ListOrder");
 
-                    b.HasIndex(new[] { "SubDistrictId", "BirthDate", "Id", "CareNeeds", "OrgUnitAreaId" }, "IX_Members_SubDistrict_Age");
+                    b.HasIndex(new[] { "SubDistrictId", "BirthDate", "Id", "CareNeeds", "OrgUnitAreaId", "PendingImportId" }, "IX_Members_SubDistrict_Age");
 
-                    b.HasIndex(new[] { "SubDistrictId", "NamePinyin", "Name", "Id", "OrgUnitAreaId", "NameInitials" }, "IX_Members_SubDistrict_ListOrder");
+                    b.HasIndex(new[] { "SubDistrictId", "NamePinyin", "Name", "Id", "OrgUnitAreaId", "NameInitials", "PendingImportId" }, "IX_Members_SubDistrict_ListOrder");
 
-                    b.HasIndex(new[] { "SubDistrictId", "RegisteredAreaId", "ResidenceAreaId", "Status", "OrgUnitAreaId", "ResidenceAddress" }, "IX_Members_SubDistrict_LivesElsewhere");
+                    b.HasIndex(new[] { "SubDistrictId", "RegisteredAreaId", "ResidenceAreaId", "Status", "OrgUnitAreaId", "ResidenceAddress", "PendingImportId" }, "IX_Members_SubDistrict_LivesElsewhere");
 
                     b.ToTable("Members");
                 });
@@ -682,6 +690,139 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.ToTable("Transfers");
                 });
 
+            modelBuilder.Entity("Doorstep.Infrastructure.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Owner");
+
+                    b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("Doorstep.Infrastructure.Files.StoredFileContent", b =>
+                {
+                    b.Property<Guid>("StoredFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("StoredFileId");
+
+                    b.ToTable("StoredFileContents");
+                });
+
+            modelBuilder.Entity("Doorstep.Infrastructure.Jobs.BackgroundJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RunAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserScope")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Status");
+
+                    b.HasIndex("Status", "RunAfter");
+
+                    b.ToTable("BackgroundJobs");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -963,6 +1104,15 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.Navigation("Member");
 
                     b.Navigation("ToOrgUnit");
+                });
+
+            modelBuilder.Entity("Doorstep.Infrastructure.Files.StoredFileContent", b =>
+                {
+                    b.HasOne("Doorstep.Infrastructure.Files.StoredFile", null)
+                        .WithOne()
+                        .HasForeignKey("Doorstep.Infrastructure.Files.StoredFileContent", "StoredFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

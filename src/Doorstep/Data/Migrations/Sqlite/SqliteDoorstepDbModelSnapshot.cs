@@ -186,6 +186,9 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.Property<int>("Format")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("JobId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Message")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -304,6 +307,9 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhoneAreaCode")
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
@@ -351,6 +357,8 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumberTail");
 
+                    b.HasIndex("PendingImportId");
+
                     b.HasIndex("PhoneHash");
 
                     b.HasIndex("PhoneTail");
@@ -361,15 +369,15 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgUnitId", "Name");
 
-                    b.HasIndex(new[] { "OrgUnitAreaId", "BirthDate", "Id", "CareNeeds", "SubDistrictId" }, "IX_Members_OrgUnitArea_Age");
+                    b.HasIndex(new[] { "OrgUnitAreaId", "BirthDate", "Id", "CareNeeds", "SubDistrictId", "PendingImportId" }, "IX_Members_OrgUnitArea_Age");
 
-                    b.HasIndex(new[] { "OrgUnitAreaId", "NamePinyin", "Name", "Id", "SubDistrictId", "NameInitials" }, "IX_Members_OrgUnitArea_ListOrder");
+                    b.HasIndex(new[] { "OrgUnitAreaId", "NamePinyin", "Name", "Id", "SubDistrictId", "NameInitials", "PendingImportId" }, "IX_Members_OrgUnitArea_ListOrder");
 
-                    b.HasIndex(new[] { "SubDistrictId", "BirthDate", "Id", "CareNeeds", "OrgUnitAreaId" }, "IX_Members_SubDistrict_Age");
+                    b.HasIndex(new[] { "SubDistrictId", "BirthDate", "Id", "CareNeeds", "OrgUnitAreaId", "PendingImportId" }, "IX_Members_SubDistrict_Age");
 
-                    b.HasIndex(new[] { "SubDistrictId", "NamePinyin", "Name", "Id", "OrgUnitAreaId", "NameInitials" }, "IX_Members_SubDistrict_ListOrder");
+                    b.HasIndex(new[] { "SubDistrictId", "NamePinyin", "Name", "Id", "OrgUnitAreaId", "NameInitials", "PendingImportId" }, "IX_Members_SubDistrict_ListOrder");
 
-                    b.HasIndex(new[] { "SubDistrictId", "RegisteredAreaId", "ResidenceAreaId", "Status", "OrgUnitAreaId", "ResidenceAddress" }, "IX_Members_SubDistrict_LivesElsewhere");
+                    b.HasIndex(new[] { "SubDistrictId", "RegisteredAreaId", "ResidenceAreaId", "Status", "OrgUnitAreaId", "ResidenceAddress", "PendingImportId" }, "IX_Members_SubDistrict_LivesElsewhere");
 
                     b.ToTable("Members");
                 });
@@ -661,6 +669,137 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.ToTable("Transfers");
                 });
 
+            modelBuilder.Entity("Doorstep.Infrastructure.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Owner");
+
+                    b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("Doorstep.Infrastructure.Files.StoredFileContent", b =>
+                {
+                    b.Property<Guid>("StoredFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("StoredFileId");
+
+                    b.ToTable("StoredFileContents");
+                });
+
+            modelBuilder.Entity("Doorstep.Infrastructure.Jobs.BackgroundJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RunAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserScope")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Status");
+
+                    b.HasIndex("Status", "RunAfter");
+
+                    b.ToTable("BackgroundJobs");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -936,6 +1075,15 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.Navigation("Member");
 
                     b.Navigation("ToOrgUnit");
+                });
+
+            modelBuilder.Entity("Doorstep.Infrastructure.Files.StoredFileContent", b =>
+                {
+                    b.HasOne("Doorstep.Infrastructure.Files.StoredFile", null)
+                        .WithOne()
+                        .HasForeignKey("Doorstep.Infrastructure.Files.StoredFileContent", "StoredFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -75,9 +75,8 @@ public class PreviewModel(DoorstepDb db, JobBoard jobs, TimeProvider clock) : Pa
     /// Where the import stands, in one sentence, read from the job's row (the same on every node);
     /// once a pass is over the sentence is its outcome, never a count of rows "being checked".
     /// </summary>
-    public string ProgressText => Import.Status switch
+    public string ProgressText => JobFailed ? Progress?.Message ?? "导入没有完成，没有写入任何数据。" : Import.Status switch
     {
-        _ when JobFailed => Progress?.Message ?? "导入没有完成，没有写入任何数据。",
         MemberImportStatus.Checking or MemberImportStatus.Importing when Progress is { Status: JobStatus.Queued, Attempts: > 0 } => "上次处理被中断，稍后自动重试……",
         MemberImportStatus.Checking or MemberImportStatus.Importing when Progress is { Status: JobStatus.Queued } => "正在等待其他导入完成……",
         MemberImportStatus.Checking => $"正在检查……已检查 {Progress?.Processed ?? 0} 行",
