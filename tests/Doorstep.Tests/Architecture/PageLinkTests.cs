@@ -13,18 +13,7 @@ public partial class PageLinkTests
     /// Files that may still hold a typed path, each with why. An entry that no longer matches anything
     /// fails the test, so the list shrinks as files are converted and never hides a new path.
     /// </summary>
-    private static readonly Dictionary<string, string> Allowed = new()
-    {
-        // The member pages are converted on the members branch (issue 8, item 5, split by owner);
-        // remove these entries when that branch is merged.
-        ["Features/Members/Index.cshtml"] = "owned by the members branch, converted there",
-        ["Features/Members/Details.cshtml"] = "owned by the members branch, converted there",
-        ["Features/Members/Create.cshtml"] = "owned by the members branch, converted there",
-        ["Features/Members/Create.cshtml.cs"] = "owned by the members branch, converted there",
-        ["Features/Members/Edit.cshtml"] = "owned by the members branch, converted there",
-        ["Features/Members/Edit.cshtml.cs"] = "owned by the members branch, converted there",
-        ["Features/Members/FullExport.cshtml"] = "owned by the members branch, converted there",
-    };
+    private static readonly Dictionary<string, string> Allowed = [];
 
     [Fact]
     public void No_page_links_forms_or_redirects_to_a_path_typed_by_hand()

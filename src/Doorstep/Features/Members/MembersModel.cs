@@ -51,7 +51,9 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         e.HasIndex(x => new { x.OrgUnitAreaId, x.BirthDate, x.Id, x.CareNeeds, x.SubDistrictId, x.PendingImportId }, AgeInArea);
         e.HasIndex(x => new { x.SubDistrictId, x.RegisteredAreaId, x.ResidenceAreaId, x.Status, x.OrgUnitAreaId, x.ResidenceAddress, x.PendingImportId }, LivesElsewhereInSubDistrict);
         // Finds an import's invisible files to make them visible, or to remove them after a failure.
-        e.HasIndex(x => x.PendingImportId);
+        // Partial: it holds only those files, so no planner takes it for "PendingImportId IS NULL",
+        // which every other file matches (SQLite did, for a district user's list, without statistics).
+        e.HasIndex(x => x.PendingImportId).HasFilter("\"PendingImportId\" IS NOT NULL");
         e.HasIndex(x => x.IdNumberTail);
         e.HasIndex(x => x.PhoneTail);
         e.HasIndex(x => x.ResidenceAreaId);

@@ -368,7 +368,8 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumberTail");
 
-                    b.HasIndex("PendingImportId");
+                    b.HasIndex("PendingImportId")
+                        .HasFilter("\"PendingImportId\" IS NOT NULL");
 
                     b.HasIndex("PhoneHash");
 

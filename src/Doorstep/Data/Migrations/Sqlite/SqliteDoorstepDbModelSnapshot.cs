@@ -357,7 +357,8 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumberTail");
 
-                    b.HasIndex("PendingImportId");
+                    b.HasIndex("PendingImportId")
+                        .HasFilter("\"PendingImportId\" IS NOT NULL");
 
                     b.HasIndex("PhoneHash");
 

@@ -136,7 +136,8 @@ namespace Doorstep.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Members_PendingImportId",
                 table: "Members",
-                column: "PendingImportId");
+                column: "PendingImportId",
+                filter: "\"PendingImportId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Members_SubDistrict_Age",
