@@ -36,6 +36,8 @@ public sealed class BenchTarget : IAsyncDisposable
         }
 
         builder.Services.AddDatabase(builder.Configuration);
+        // Timelines link to pages (LinkGenerator) as the app's do.
+        builder.Services.AddRouting();
         builder.Services.AddPersonalDataProtection(builder.Configuration, builder.Environment);
         builder.Services.AddOrganizations();
         builder.Services.AddMembers();

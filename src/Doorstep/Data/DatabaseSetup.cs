@@ -26,6 +26,7 @@ public static class DatabaseSetup
         services.AddSingleton<CurrentUserAccessor>();
         services.AddScoped<DemoData>();
         services.AddScoped<PersonalDataKeyCheck>();
+        services.AddAuditSubject<PersonalDataKeyAudit>();
         switch (provider)
         {
             case DatabaseProvider.Sqlite:

@@ -122,3 +122,19 @@ internal sealed class PersonalDataKeyHealthCheck(PersonalDataKeyCheck check) : I
             ? HealthCheckResult.Unhealthy(problem)
             : HealthCheckResult.Healthy();
 }
+
+/// <summary>How the audit page shows the key record: that it was recorded and when, never the hash.</summary>
+internal sealed class PersonalDataKeyAudit : AuditSubject
+{
+    public override string EntityType => nameof(PersonalDataKeyRecord);
+    public override string Label => "个人信息密钥校验值";
+    public override int Order => 100;
+
+    public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
+    {
+        [nameof(PersonalDataKeyRecord.KeyHash)] = "校验值（不显示）",
+        [nameof(PersonalDataKeyRecord.RecordedAt)] = "记录时间",
+    };
+
+    public override string? Show(string field, string value) => field == nameof(PersonalDataKeyRecord.KeyHash) ? "已记录" : null;
+}

@@ -91,7 +91,8 @@ public sealed class SqliteBackupTests : IDisposable
         }
 
         await using var app2 = new StartedApp("Production", StartedApp.SqliteSettings(restored, _key)).Start();
-        var client = app2.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // In Production every cookie is Secure: the client speaks https, as a browser behind the proxy does.
+        var client = app2.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         var signIn = await client.PostFormAsync("/Accounts/SignIn", new Dictionary<string, string>
         {
             ["Input.UserName"] = "admin",

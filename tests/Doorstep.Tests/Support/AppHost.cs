@@ -64,6 +64,7 @@ public sealed class AppHost(Dictionary<string, string?> settings, Action<IServic
 
     public async Task<T> WithDbAsync<T>(Func<DoorstepDb, Task<T>> work)
     {
+        using var acting = CurrentUserAccessor.ActAs(CurrentUser.System("测试准备与核对"));
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<DoorstepDb>());
     }

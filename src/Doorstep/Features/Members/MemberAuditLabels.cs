@@ -20,34 +20,21 @@ public static class MemberAuditLabels
         public override string Label => "党员档案";
         public override int Order => 10;
 
-        public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
-        {
-            [nameof(Member.SubDistrictId)] = "街道",
-            [nameof(Member.OrgUnitId)] = "所在党组织",
-            [nameof(Member.OrgUnitAreaId)] = null,
-            [nameof(Member.Name)] = "姓名",
-            [nameof(Member.NameInitials)] = null,
-            [nameof(Member.Gender)] = "性别",
-            [nameof(Member.Ethnicity)] = "民族",
-            [nameof(Member.BirthDate)] = "出生日期",
-            [nameof(Member.IdNumberCipher)] = "公民身份号码",
-            [nameof(Member.IdNumberHash)] = null,
-            [nameof(Member.IdNumberTail)] = null,
-            [nameof(Member.PhoneCipher)] = "手机号",
-            [nameof(Member.PhoneHash)] = null,
-            [nameof(Member.PhoneTail)] = null,
-            [nameof(Member.Education)] = "学历",
-            [nameof(Member.JoinedOn)] = "入党日期",
-            [nameof(Member.FullMemberOn)] = "转正日期",
-            [nameof(Member.Category)] = "党员类别",
-            [nameof(Member.RegisteredAddress)] = "户籍地址",
-            [nameof(Member.RegisteredAreaId)] = "户籍所在居民区",
-            [nameof(Member.ResidenceAddress)] = "居住地址",
-            [nameof(Member.ResidenceAreaId)] = "居住所在居民区",
-            [nameof(Member.CareNeeds)] = "关怀需求",
-            [nameof(Member.Status)] = "状态",
-            [nameof(Member.Notes)] = "备注",
-        };
+        /// <summary>
+        /// The catalogue's fields under their labels, the copies kept beside a ciphertext hidden, and the
+        /// columns kept for queries and bookkeeping hidden too.
+        /// </summary>
+        public override IReadOnlyDictionary<string, string?> Fields { get; } =
+            MemberFields.All.SelectMany(f => f.Stored.Select(column => (column, Label: column == f.Property ? f.Label : null)))
+                .Concat([
+                    (nameof(Member.SubDistrictId), "街道"),
+                    (nameof(Member.OrgUnitAreaId), null),
+                    (nameof(Member.NameInitials), null),
+                    (nameof(Member.NamePinyin), null),
+                    (nameof(Member.PhoneAreaCode), null),
+                    (nameof(Member.PendingImportId), null),
+                ])
+                .ToDictionary(x => x.Item1, x => x.Item2);
 
         public override string? ReferenceOf(string field) => field switch
         {
@@ -107,6 +94,7 @@ public static class MemberAuditLabels
             [nameof(MemberImport.CreatedAt)] = "上传时间",
             [nameof(MemberImport.StartedAt)] = null,
             [nameof(MemberImport.FinishedAt)] = "完成时间",
+            [nameof(MemberImport.JobId)] = null,
         };
 
         public override string? Show(string field, string value) =>

@@ -22,7 +22,7 @@ public static class MembersFeature
             .AddPolicy(FullExport, p => p.RequireRole(Roles.SubDistrictAdmin));
         services.AddScoped<Members.MemberFiles>();
         services.AddHostedService<NamePinyinBackfill>();
-                services.AddNavItem(new NavItem("党员档案", "/Members/Index", MemberFiles, 10));
+        services.AddNavItem(new NavItem("党员档案", "/Members/Index", MemberFiles, 10));
         services.AddMemberImport();
         services.AddMemberAuditLabels();
         services.AddHomeFigures<MemberFigures>();

@@ -14,7 +14,7 @@ public class ExportTests(DoorstepApp app)
 {
     private static readonly string[] Headers =
     [
-        "姓名", "性别", "民族", "出生日期", "年龄", "公民身份号码", "手机号", "学历", "党员类别", "入党日期", "转正日期", "党龄",
+        "姓名", "性别", "民族", "出生日期", "年龄", "公民身份号码", "电话", "学历", "党员类别", "入党日期", "转正日期", "党龄",
         "所在党组织", "户籍地址", "户籍所在居民区", "居住地址", "居住所在居民区", "人户分离", "关怀需求", "状态", "备注",
     ];
 
@@ -45,7 +45,7 @@ public class ExportTests(DoorstepApp app)
         Assert.Equal(expected, rows.Count);
         Assert.All(rows, r => Assert.StartsWith("张桥居民区", Text(r, "所在党组织")));
         Assert.All(rows, r => Assert.Matches(@"^\*{14}[0-9X]{4}$", Text(r, "公民身份号码")));
-        Assert.All(rows, r => Assert.Matches(@"^(\*{7}\d{4}|0\d{2,3}-\*{4}\d{4})?$", Text(r, "手机号")));
+        Assert.All(rows, r => Assert.Matches(@"^(\*{7}\d{4}|0\d{2,3}-\*{4}\d{4})?$", Text(r, "电话")));
         var yang = rows.Single(r => Text(r, "姓名") == "杨莺芳");
         Assert.Equal(new DateTime(1943, 9, 3), yang["出生日期"]);
         Assert.Equal("行动不便", Text(yang, "关怀需求"));
