@@ -74,7 +74,7 @@ public static class Commands
     /// create-admin --user NAME --name 显示名 --sub-district 嘉兴路街道 [--district 虹口区] [--city 上海市];
     /// the password is read from DOORSTEP_ADMIN_PASSWORD or from the first line of standard input.
     /// </summary>
-    private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args)
+    internal static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args)
     {
         string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
@@ -82,7 +82,7 @@ public static class Commands
         var subDistrictName = Option("--sub-district");
         if (userName is null || subDistrictName is null)
         {
-            await Console.Error.WriteLineAsync("用法：create-admin --user 用户名 --sub-district 街道名称 [--name 显示名] [--district 区] [--city 市]；密码取自环境变量 DOORSTEP_ADMIN_PASSWORD 或标准输入的第一行。");
+            await Console.Error.WriteLineAsync("用法：create-admin --user 用户名 --sub-district 街道名称 [--name 显示名] [--district 区] [--city 市] [--district-reader]；密码取自环境变量 DOORSTEP_ADMIN_PASSWORD 或标准输入的第一行。");
             return 2;
         }
 
@@ -106,8 +106,16 @@ public static class Commands
             await db.SaveChangesAsync();
         }
 
+        // 区委组织部 reads every sub-district of the district: the operator creates it, never a sub-district's admin.
+        var districtReader = args.Contains("--district-reader");
+        if (districtReader && string.IsNullOrEmpty(subDistrict.District))
+        {
+            await Console.Error.WriteLineAsync($"{subDistrict.Name}未登记所属区，无法创建区委组织部账户。");
+            return 1;
+        }
+
         var result = await scope.ServiceProvider.GetRequiredService<AccountSetup>().CreateAsync(
-            userName, Option("--name") ?? userName, Roles.SubDistrictAdmin, subDistrict.Id, password);
+            userName, Option("--name") ?? userName, districtReader ? Roles.DistrictOrganizationDepartment : Roles.SubDistrictAdmin, subDistrict.Id, password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -118,7 +126,9 @@ public static class Commands
             return 1;
         }
 
-        Console.WriteLine($"已创建街道管理员 {userName}（{subDistrict.Name}）。");
+        Console.WriteLine(districtReader
+            ? $"已创建区委组织部账户 {userName}（{subDistrict.District}各街道，只读）。"
+            : $"已创建街道管理员 {userName}（{subDistrict.Name}）。");
         return 0;
     }
 }

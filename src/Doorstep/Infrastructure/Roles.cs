@@ -18,9 +18,17 @@ public static class Roles
     /// </summary>
     public const string CardHolder = "CardHolder";
 
-    /// <summary>The roles an account can be given on the accounts page.</summary>
+    /// <summary>Every role an account can hold.</summary>
     public static readonly IReadOnlyList<string> All =
         [SubDistrictAdmin, AreaCadre, TemporaryBranchSecretary, DepartmentHandler, Volunteer, DistrictOrganizationDepartment];
+
+    /// <summary>
+    /// The roles a sub-district admin may give on the accounts page: each reaches no further than the
+    /// admin's own sub-district. 区委组织部 reads the whole district, so only the operator's
+    /// `create-admin --district-reader` creates it.
+    /// </summary>
+    public static readonly IReadOnlyList<string> GrantedBySubDistrict =
+        [SubDistrictAdmin, AreaCadre, TemporaryBranchSecretary, DepartmentHandler, Volunteer];
 
     public static string Label(string role) => role switch
     {

@@ -177,23 +177,38 @@ public class DistrictScopeTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     }
 
     [Fact]
-    public async Task The_admin_creates_a_district_account_on_the_accounts_page_and_it_reads_the_whole_district()
+    public async Task A_sub_district_admin_cannot_create_a_district_account_which_would_read_other_sub_districts()
     {
         await ArrangeAsync();
         var admin = await app.SignedInAsync("admin");
         var page = await admin.GetPageAsync("/Accounts/Users/Create");
         var form = Forms.FieldsOf(page)
-            .With("Input.UserName", "hongkou.reader").With("Input.DisplayName", "区委组织部干部")
+            .With("Input.UserName", "reach.beyond").With("Input.DisplayName", "越权账户")
             .With("Input.Role", Roles.DistrictOrganizationDepartment).With("Input.Password", "District-test-2026");
 
         var response = await admin.PostFormAsync("/Accounts/Users/Create", form);
 
-        Assert.Contains(page.QuerySelectorAll("select[name='Input.Role'] option"), o => o.TextContent == "区委组织部");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var details = await admin.GetPageAsync(response.Headers.Location!.OriginalString);
-        var facts = details.QuerySelector(".facts")!.TextContent;
-        Assert.Contains("区委组织部", facts);
-        Assert.Contains("虹口区各街道（只读）", facts);
+        Assert.DoesNotContain(page.QuerySelectorAll("select[name='Input.Role'] option"), o => o.TextContent == "区委组织部");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请从列表中选择角色。", (await response.ReadHtmlAsync()).QuerySelector("[data-valmsg-for='Input.Role']")!.TextContent);
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "reach.beyond")));
+    }
+
+    [Fact]
+    public async Task The_operator_creates_a_district_account_with_create_admin_and_it_reads_the_whole_district()
+    {
+        await ArrangeAsync();
+        Environment.SetEnvironmentVariable("DOORSTEP_ADMIN_PASSWORD", "District-test-2026");
+        try
+        {
+            Assert.Equal(0, await Doorstep.Hosting.Commands.CreateAdminAsync(app.Services,
+                ["--user", "hongkou.reader", "--name", "区委组织部干部", "--sub-district", "嘉兴路街道", "--district-reader"]));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DOORSTEP_ADMIN_PASSWORD", null);
+        }
+
         var reader = await app.SignedInAsync("hongkou.reader", "District-test-2026");
         Assert.Equal(await MembersOfHongkouAsync(), (await reader.GetFromJsonAsync<ListResponse>("/api/v1/members"))!.Total);
         var home = await reader.GetPageAsync("/");

@@ -66,7 +66,7 @@ public class CreateModel(DoorstepDb db, UserManager<UserAccount> users, AccountS
     /// <summary>Everything the form can be wrong about, found in one pass so that each field shows its own message.</summary>
     private async Task ValidateAsync()
     {
-        if (!string.IsNullOrEmpty(Input.Role) && !Roles.All.Contains(Input.Role))
+        if (!string.IsNullOrEmpty(Input.Role) && !Roles.GrantedBySubDistrict.Contains(Input.Role))
         {
             ModelState.AddModelError(RoleField, "请从列表中选择角色。");
         }
@@ -85,14 +85,6 @@ public class CreateModel(DoorstepDb db, UserManager<UserAccount> users, AccountS
             case Roles.DepartmentHandler:
                 await RequireOwnAsync(DepartmentField, Input.DepartmentId, "部门经办人须选择部门。", "所选部门不在本街道，请重新选择。",
                     id => db.Departments.AnyAsync(d => d.Id == id && d.SubDistrictId == subDistrictId));
-                break;
-            case Roles.DistrictOrganizationDepartment:
-                // The district is found from this sub-district's own: without one, the account would see nothing.
-                if (!await db.SubDistricts.AnyAsync(s => s.Id == subDistrictId && s.District != ""))
-                {
-                    ModelState.AddModelError(RoleField, "本街道未登记所属区，无法创建区委组织部账户。请先补全街道信息。");
-                }
-
                 break;
         }
 
