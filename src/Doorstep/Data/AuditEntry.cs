@@ -11,14 +11,22 @@ public enum AuditAction { Created, Updated, Deleted, Viewed }
 public class AuditEntry : IScoped<AuditEntry>
 {
     /// <summary>
-    /// Every user's reads and writes add entries; sub-district admins read them (the audit page), and a
-    /// member's timeline reads its own after the member was found in scope. No one changes an entry.
+    /// Every user's reads and writes add entries; a sub-district's admins read its own (the audit page),
+    /// and a member's timeline reads the member's after the member was found in scope. No one changes
+    /// an entry. An entry no sub-district owns (the system's work on shared records) only the system reads.
     /// </summary>
     public static ScopeDeclaration<AuditEntry> Scope { get; } = new ScopeDeclaration<AuditEntry>()
-        .ReadAll(ScopeKind.SubDistrict)
+        .Read(ScopeKind.SubDistrict, a => a.SubDistrictId)
         .AppendedByAll();
 
     public long Id { get; set; }
+
+    /// <summary>
+    /// The sub-district whose record was read or written (the record's own, else the acting user's),
+    /// so that the admins of one sub-district never read another's history of its people.
+    /// </summary>
+    public int? SubDistrictId { get; set; }
+
     public DateTime OccurredAt { get; set; }
     public string? UserId { get; set; }
     public required string UserName { get; set; }

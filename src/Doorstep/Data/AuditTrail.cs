@@ -1,3 +1,4 @@
+using Doorstep.Features.Organizations;
 using System.Globalization;
 using System.Text.Json;
 using Doorstep.Infrastructure;
@@ -86,6 +87,7 @@ internal static class AuditTrail
 
     public static AuditEntry ToEntry(Pending p, CurrentUser user, DateTime now) => new()
     {
+        SubDistrictId = SubDistrictOf(p.Entry) ?? OwnSubDistrict(user),
         OccurredAt = now,
         UserId = user.Id,
         UserName = user.Name,
@@ -94,6 +96,22 @@ internal static class AuditTrail
         Action = p.Action,
         Changes = JsonSerializer.Serialize(p.Changes, Json),
     };
+
+    /// <summary>The acting user's sub-district, for reads and for records that carry none; none for the system.</summary>
+    public static int? OwnSubDistrict(CurrentUser user) => user.Scope.SubDistrictId > 0 ? user.Scope.SubDistrictId : null;
+
+    /// <summary>The sub-district a record belongs to: its SubDistrictId, or its own key for a sub-district.</summary>
+    private static int? SubDistrictOf(EntityEntry entry)
+    {
+        if (entry.Metadata.ClrType == typeof(SubDistrict))
+        {
+            return ((SubDistrict)entry.Entity).Id;
+        }
+
+        return entry.Metadata.FindProperty(nameof(AuditEntry.SubDistrictId)) is { } property
+            ? entry.Property(property.Name).CurrentValue as int?
+            : null;
+    }
 
     public static string Serialize(IReadOnlyList<AuditChange> changes) => JsonSerializer.Serialize(changes, Json);
 

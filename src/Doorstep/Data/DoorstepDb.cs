@@ -113,6 +113,8 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
             e.Property(x => x.EntityId).HasMaxLength(100);
             e.HasIndex(x => new { x.EntityType, x.EntityId, x.OccurredAt });
             e.HasIndex(x => x.OccurredAt);
+            // The audit page: a sub-district's entries, newest first, paged by id.
+            e.HasIndex(x => new { x.SubDistrictId, x.Id });
         });
 
         builder.Entity<PersonalDataKeyRecord>(e =>
@@ -353,6 +355,7 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
     public void RecordView(string entityType, string entityId, IReadOnlyList<AuditChange> what) =>
         AuditEntries.Add(new AuditEntry
         {
+            SubDistrictId = AuditTrail.OwnSubDistrict(CurrentUser),
             OccurredAt = clock.GetUtcNow().UtcDateTime,
             UserId = CurrentUser.Id,
             UserName = CurrentUser.Name,

@@ -92,6 +92,6 @@ public sealed partial class ScopeDeclarationTests
             [ScopeKind.SubDistrict, ScopeKind.ResidentialArea, ScopeKind.TemporaryBranch, ScopeKind.MemberCard, ScopeKind.District],
             Member.Scope.Kinds);
         Assert.Equal([ScopeKind.SubDistrict, ScopeKind.ResidentialArea, ScopeKind.District], Transfer.Scope.Kinds);
-        Assert.Equal([ScopeKind.SubDistrict], AuditEntry.Scope.Kinds);
+        Assert.Equal([ScopeKind.SubDistrict, ScopeKind.District], AuditEntry.Scope.Kinds);
     }
 }

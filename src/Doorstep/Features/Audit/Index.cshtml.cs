@@ -24,7 +24,7 @@ public class IndexModel(DoorstepDb db, IEnumerable<AuditSubject> subjects) : Pag
     {
         ByUser = user;
         Entity = entity;
-        var query = db.AuditEntries.AsNoTracking();
+        var query = db.InScope<AuditEntry>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(user))
         {
             query = query.Where(a => a.UserName == user.Trim());

@@ -216,6 +216,28 @@ public class DistrictScopeTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     }
 
     [Fact]
+    public async Task A_sub_districts_admin_reads_the_audit_of_their_own_sub_district_only()
+    {
+        var (guangzhongMember, _, _) = await ArrangeAsync();
+        var jiaxingMember = await IdOfAsync("郁嘉兴");
+        var (jiaxing, guangzhong) = await app.WithDbAsync(async db => (
+            await db.SubDistricts.Where(s => s.Name == "嘉兴路街道").Select(s => s.Id).SingleAsync(),
+            await db.SubDistricts.Where(s => s.Name == "广中路街道").Select(s => s.Id).SingleAsync()));
+
+        async Task<List<string>> MembersInAuditAsync(int subDistrict)
+        {
+            using var acting = CurrentUserAccessor.ActAs(new CurrentUser("admin-of-" + subDistrict, "街道管理员", new DataScope(ScopeKind.SubDistrict, subDistrict)));
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DoorstepDb>();
+            string[] ids = [guangzhongMember.ToString(System.Globalization.CultureInfo.InvariantCulture), jiaxingMember.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            return await db.AuditEntries.Where(a => a.EntityType == nameof(Member) && ids.Contains(a.EntityId)).Select(a => a.EntityId).Distinct().ToListAsync();
+        }
+
+        Assert.Equal([jiaxingMember.ToString(System.Globalization.CultureInfo.InvariantCulture)], await MembersInAuditAsync(jiaxing));
+        Assert.Equal([guangzhongMember.ToString(System.Globalization.CultureInfo.InvariantCulture)], await MembersInAuditAsync(guangzhong));
+    }
+
+    [Fact]
     public async Task The_sign_in_page_lists_the_district_demo_account_in_demo_mode()
     {
         var page = await app.NewClient().GetPageAsync("/Accounts/SignIn");

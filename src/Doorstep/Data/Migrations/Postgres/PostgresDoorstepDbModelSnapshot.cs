@@ -50,6 +50,9 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("SubDistrictId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -62,6 +65,8 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("SubDistrictId", "Id");
 
                     b.HasIndex("EntityType", "EntityId", "OccurredAt");
 

@@ -43,6 +43,9 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SubDistrictId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -55,6 +58,8 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("SubDistrictId", "Id");
 
                     b.HasIndex("EntityType", "EntityId", "OccurredAt");
 
