@@ -1,6 +1,6 @@
-using Doorstep.Features.Organizations;
 using System.Globalization;
 using System.Text.Json;
+using Doorstep.Features.Organizations;
 using Doorstep.Infrastructure;
 using Doorstep.Infrastructure.Files;
 using Doorstep.Infrastructure.Jobs;
