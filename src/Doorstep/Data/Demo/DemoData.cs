@@ -10,7 +10,8 @@ namespace Doorstep.Data.Demo;
 /// The demo: 嘉兴路街道 with 27 residential areas, the 彩虹之嘉 temporary branch, about 2,000 fictional
 /// members and the demo accounts. Deterministic, and only on an empty database.
 /// </summary>
-public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataProtector protector, TimeProvider clock)
+public sealed class DemoData(
+    DoorstepDb db, AccountSetup accounts, PersonalDataProtector protector, TimeProvider clock, IEnumerable<IFeatureDemo> featureDemos)
 {
     public sealed record DemoAccount(string UserName, string Role, string Description);
 
@@ -53,7 +54,8 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
 
         var committee = new OrgUnit { SubDistrictId = subDistrict.Id, Kind = OrgUnitKind.WorkingCommittee, Name = "嘉兴路街道党工委" };
         db.OrgUnits.Add(committee);
-        db.Departments.AddRange(DepartmentNames.Select(n => new Department { SubDistrictId = subDistrict.Id, Name = n }));
+        var departments = DepartmentNames.Select(n => new Department { SubDistrictId = subDistrict.Id, Name = n }).ToList();
+        db.Departments.AddRange(departments);
 
         var areas = AreaNames.Select(n => new ResidentialArea { SubDistrictId = subDistrict.Id, Name = n }).ToList();
         db.ResidentialAreas.AddRange(areas);
@@ -177,6 +179,12 @@ public sealed class DemoData(DoorstepDb db, AccountSetup accounts, PersonalDataP
         await db.SaveChangesAsync();
 
         await CreateAccountsAsync(subDistrict, areaByName, caihong);
+
+        var demo = new DemoSubDistrict(subDistrict, areaByName, departments.ToDictionary(d => d.Name), caihong, today, random);
+        foreach (var featureDemo in featureDemos.OrderBy(f => f.Order))
+        {
+            await featureDemo.SeedAsync(demo);
+        }
     }
 
     private async Task CreateAccountsAsync(SubDistrict subDistrict, Dictionary<string, ResidentialArea> areaByName, OrgUnit caihong)

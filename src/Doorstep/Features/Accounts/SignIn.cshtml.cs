@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Doorstep.Data.Demo;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Doorstep.Features.Accounts;
 
 [AllowAnonymous]
-public class SignInModel(SignInManager<UserAccount> signIn, DecoyPassword decoy, IConfiguration config) : PageModel
+public class SignInModel(SignInManager<UserAccount> signIn, DecoyPassword decoy, IConfiguration config, IEnumerable<IFeatureDemo> featureDemos) : PageModel
 {
     /// <summary>One message for an unknown user, a wrong password and a locked account, so none of them tells which.</summary>
     public const string FailureMessage = "用户名或密码不正确。连续输错5次，账户将被锁定15分钟。";
@@ -21,6 +22,9 @@ public class SignInModel(SignInManager<UserAccount> signIn, DecoyPassword decoy,
     public bool Failed { get; private set; }
 
     public bool DemoMode => config.GetValue<bool>("Doorstep:DemoMode");
+
+    public IEnumerable<DemoData.DemoAccount> DemoAccounts =>
+        DemoData.Accounts.Concat(featureDemos.OrderBy(f => f.Order).SelectMany(f => f.Accounts));
 
     public void OnGet()
     {
