@@ -30,7 +30,15 @@ internal sealed class MemberImportJob(MemberImporter importer, DoorstepDb db, Ti
         var running = phase == ImportPhase.Check ? MemberImportStatus.Checking : MemberImportStatus.Importing;
         if (await db.MemberImports.AnyAsync(i => i.Id == importId && i.Status == running, cancellationToken))
         {
-            await importer.RunAsync(importId, phase, cancellationToken, run.ReportAsync);
+            try
+            {
+                await importer.RunAsync(importId, phase, cancellationToken, run.ReportAsync);
+            }
+            catch (UnreadableRosterException)
+            {
+                // Another attempt would read the same bytes: the user hears at once rather than after the retries.
+                await GiveUpAsync(run, cancellationToken);
+            }
         }
     }
 

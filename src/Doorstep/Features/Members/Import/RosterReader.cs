@@ -63,8 +63,10 @@ public sealed class RosterReader(byte[] content, RosterFormat format, Encoding? 
         using var stream = new MemoryStream(content, writable: false);
         var number = 0;
         // MiniExcel yields every row from row 1, blank ones included, so the count is Excel's row number.
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
+        using var rows = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
+        while (Next(rows))
         {
+            var row = (IDictionary<string, object?>)rows.Current;
             // The sheet is most of the file and is unpacked front to back, so the read position in the
             // packed file tracks progress without a second pass to count the rows. (Over the first
             // rows it still points at parts stored after the sheet; progress is read per 1000 rows.)
@@ -78,6 +80,19 @@ public sealed class RosterReader(byte[] content, RosterFormat format, Encoding? 
         }
 
         Fraction = 1;
+    }
+
+    /// <summary>A sheet that breaks while it is read stays broken: said at once, not retried.</summary>
+    private static bool Next(IEnumerator<dynamic> rows)
+    {
+        try
+        {
+            return rows.MoveNext();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new UnreadableRosterException(e);
+        }
     }
 
     /// <summary>
@@ -161,3 +176,6 @@ public sealed class RosterReader(byte[] content, RosterFormat format, Encoding? 
         Fraction = 1;
     }
 }
+
+/// <summary>The file passed the upload's checks but its sheet cannot be read.</summary>
+public sealed class UnreadableRosterException(Exception inner) : Exception("The roster's sheet cannot be read.", inner);
