@@ -24,9 +24,8 @@ namespace Doorstep.Tests.Infrastructure.Files;
 /// The next features' pages (visit photos, 随身听) take uploads with FileIntake and answer with
 /// StoredFileResult after finding the owner in scope; a test endpoint does the same here, without the owner.
 /// </summary>
-public sealed class FileTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class FileTests(FileTests.Nodes nodes, ITestOutputHelper output) : IClassFixture<FileTests.Nodes>
 {
-    private readonly Dictionary<FileStoreKind, (AppHost Node, Dictionary<string, string?> Database)> _nodes = [];
 
     /// <summary>POST /test-files/{kind}?owner=… takes the body in; GET /test-files/{id} sends the file back.</summary>
     private sealed class TestEndpoints : IStartupFilter
@@ -61,16 +60,42 @@ public sealed class FileTests(ITestOutputHelper output) : IAsyncLifetime
         };
     }
 
-    private AppHost Node(FileStoreKind store)
+    private AppHost Node(FileStoreKind store) => nodes.Node(store);
+
+    /// <summary>
+    /// One app per store, started when a test first asks for it and shared by the class: each test
+    /// stores and reads files of its own, and starting an app (migrations, the demo) is most of a test's cost.
+    /// </summary>
+    public sealed class Nodes : IAsyncLifetime
     {
-        if (!_nodes.TryGetValue(store, out var node))
+        private readonly Dictionary<FileStoreKind, (AppHost Node, Dictionary<string, string?> Database)> _nodes = [];
+        private readonly Lock _starting = new();
+
+        public AppHost Node(FileStoreKind store)
         {
-            var database = AppHost.NewDatabase(("Files:Store", store.ToString()));
-            node = (new AppHost(database, s => s.AddSingleton<IStartupFilter, TestEndpoints>()), database);
-            _nodes[store] = node;
+            lock (_starting)
+            {
+                if (!_nodes.TryGetValue(store, out var node))
+                {
+                    var database = AppHost.NewDatabase(("Files:Store", store.ToString()));
+                    node = (new AppHost(database, s => s.AddSingleton<IStartupFilter, TestEndpoints>()), database);
+                    _nodes[store] = node;
+                }
+
+                return node.Node;
+            }
         }
 
-        return node.Node;
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync()
+        {
+            foreach (var (node, database) in _nodes.Values)
+            {
+                await node.DisposeAsync();
+                await AppHost.DropDatabaseAsync(database);
+            }
+        }
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(AppHost node, FileKind kind, byte[] content, string owner = "Nobody:0") =>
@@ -287,16 +312,5 @@ public sealed class FileTests(ITestOutputHelper output) : IAsyncLifetime
         using var grain = noise.Gaussblur(1.5);
         using var bands = grain.Bandjoin(grain.Flip(Enums.Direction.Horizontal), grain.Flip(Enums.Direction.Vertical)).Cast(Enums.BandFormat.Uchar);
         return bands.Copy(interpretation: Enums.Interpretation.Srgb).JpegsaveBuffer(q: 90);
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var (node, database) in _nodes.Values)
-        {
-            await node.DisposeAsync();
-            await AppHost.DropDatabaseAsync(database);
-        }
     }
 }

@@ -10,7 +10,8 @@ namespace Doorstep.Tests.Infrastructure.Jobs;
 /// <summary>The database-backed jobs, on real nodes: two on one database, a restart, retries, progress across nodes.</summary>
 public sealed class JobTests : IAsyncLifetime
 {
-    private readonly Dictionary<string, string?> _database = AppHost.NewDatabase(("Jobs:RetryDelay", "00:00:00"));
+    /// <summary>Without the demo: these jobs touch no records, and seeding would be most of each node's start.</summary>
+    private readonly Dictionary<string, string?> _database = AppHost.NewDatabase(("Jobs:RetryDelay", "00:00:00"), ("Doorstep:DemoMode", "false"));
     private readonly List<AppHost> _nodes = [];
 
     /// <summary>
