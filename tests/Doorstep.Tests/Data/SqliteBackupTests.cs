@@ -11,6 +11,7 @@ namespace Doorstep.Tests.Data;
 
 /// <summary>The `backup` command's copy, and the restore docs/deployment.md describes: stop, replace the file, start.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait(SqliteOnly.Trait, SqliteOnly.Value)]
 public sealed class SqliteBackupTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("doorstep-backup-").FullName;

@@ -10,6 +10,7 @@ namespace Doorstep.Tests.Hosting;
 
 /// <summary>What the app checks before it serves, and what it leaves on disk.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait(SqliteOnly.Trait, SqliteOnly.Value)]
 public sealed class StartupTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("doorstep-start-").FullName;

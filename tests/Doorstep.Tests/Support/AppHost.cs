@@ -14,14 +14,12 @@ namespace Doorstep.Tests.Support;
 /// </summary>
 public sealed class AppHost(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
-    /// <summary>A fresh database (and data folder) with the demo data and the test key; the first node migrates and seeds it.</summary>
+    /// <summary>A fresh database (and data folder) with the demo data and the test key: a seeded copy, or one the first node migrates and seeds.</summary>
     public static Dictionary<string, string?> NewDatabase(params (string Key, string? Value)[] overrides)
     {
         var folder = Directory.CreateTempSubdirectory("doorstep-node-").FullName;
-        var settings = TestDatabase.Settings(folder);
-        settings["Doorstep:DemoMode"] = "true";
-        settings["Doorstep:DataDirectory"] = folder;
-        settings[PersonalDataSetup.KeySetting] = DoorstepApp.PersonalDataKey;
+        // A setting may change what start-up writes (the file store, the demo): then the node makes its own.
+        var settings = overrides.Length == 0 ? SeededDatabase.NewCopy(folder) : SeededDatabase.Empty(folder);
         settings["Jobs:PollInterval"] = "00:00:00.200";
         foreach (var (key, value) in overrides)
         {

@@ -8,8 +8,8 @@ namespace Doorstep.Tests.Support;
 
 /// <summary>
 /// The real app through the real HTTP pipeline, on a fresh database (real migrations) seeded with
-/// the demo data. One per test collection: seeding and the demo accounts' password hashes cost about
-/// a second, so tests share it and each test changes only records it owns.
+/// the demo data: a copy of one made once per run (<see cref="SeededDatabase"/>). One per test
+/// collection, so tests share it and each test changes only records it owns.
 /// </summary>
 public sealed class DoorstepApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -21,10 +21,7 @@ public sealed class DoorstepApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DoorstepApp()
     {
-        _settings = TestDatabase.Settings(_dataDirectory);
-        _settings["Doorstep:DemoMode"] = "true";
-        _settings["Doorstep:DataDirectory"] = _dataDirectory;
-        _settings[PersonalDataSetup.KeySetting] = PersonalDataKey;
+        _settings = SeededDatabase.NewCopy(_dataDirectory);
     }
 
     public string DatabaseProvider => _settings["Database:Provider"]!;
