@@ -17,10 +17,10 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
 
     public static readonly IReadOnlyList<Budget> All =
     [
-        // A user searches within their scope; search.name.everything (no scope: all 1,000,000, a role
-        // no one has) is reported beside the others for what it costs, not judged.
+        // A user searches within their scope; the district's searches (search.*.district: all
+        // 1,000,000) are reported beside the others, held to the district's budget by issue 10.
         new("Member search p95, server time (BDN search.*, within a user's scope)", $"≤ {SearchP95Ms} ms", r =>
-            r.Benchmarks?.Benchmarks.Where(b => b.Id.StartsWith("search.", StringComparison.Ordinal) && b.Id != "search.name.everything").MaxBy(b => b.P95Ms) is { } worst
+            r.Benchmarks?.Benchmarks.Where(b => b.Id.StartsWith("search.", StringComparison.Ordinal) && !b.Id.EndsWith(".district", StringComparison.Ordinal)).MaxBy(b => b.P95Ms) is { } worst
                 ? new($"{Format.Ms(worst.P95Ms)} (worst: {worst.Id})", worst.P95Ms <= SearchP95Ms)
                 : null),
         new("Member file p95 (BDN file.timeline)", $"≤ {FileP95Ms} ms", r =>

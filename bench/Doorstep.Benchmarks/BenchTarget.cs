@@ -92,6 +92,10 @@ public sealed class BenchTarget : IAsyncDisposable
     public static CurrentUser AreaCadre(int subDistrictId, int areaId) =>
         new($"bench-cadre-{areaId}", "基准测试·居民区干部", new DataScope(ScopeKind.ResidentialArea, subDistrictId, ResidentialAreaId: areaId));
 
+    /// <summary>区委组织部 of the district of the given sub-district: the generated sub-districts share one district, so every member.</summary>
+    public static CurrentUser District(int subDistrictId) =>
+        new("bench-district", "基准测试·区委组织部", new DataScope(ScopeKind.District, subDistrictId));
+
     public Task<int> MemberCountAsync() => AsAsync(CurrentUser.System("基准测试"), db => db.Members.IgnoreQueryFilters().CountAsync());
 
     public async ValueTask DisposeAsync()

@@ -94,7 +94,7 @@ public static class RosterMaker
         return new()
         {
             ["序号"] = i + 1,
-            ["姓名"] = FictionalPeople.Name(random),
+            ["姓名"] = PopulationNames.Name(random),
             ["性别"] = gender == Gender.Male ? "男" : "女",
             ["民族"] = random.Next(100) < 97 ? "汉族" : "回族",
             ["出生日期"] = birth.ToDateTime(TimeOnly.MinValue),

@@ -71,7 +71,7 @@ public sealed partial class ScaleData(DoorstepDb db, PersonalDataProtector prote
                 SubDistrictId = place.SubDistrict.Id,
                 OrgUnitId = branches[random.Next(branches.Count)].Id,
                 OrgUnitAreaId = home.Id,
-                Name = FictionalPeople.Name(random),
+                Name = PopulationNames.Name(random),
                 Gender = gender,
                 Ethnicity = random.Next(100) < 97 ? "汉族" : "回族",
                 BirthDate = birth,
@@ -128,6 +128,8 @@ public sealed partial class ScaleData(DoorstepDb db, PersonalDataProtector prote
         var transfers = Transfers(random, members, branchById, now, firstTransferId);
         Progress(logger, "members made", members.Count, started.Elapsed);
         await WriteAsync(members, cancellationToken);
+        // The name index, as DoorstepDb writes it for every saved file (after the transfers moved some).
+        await WriteAsync(members.SelectMany(MemberNameGram.For), cancellationToken);
         await WriteAsync(memberships, cancellationToken);
         await WriteAsync(transfers, cancellationToken);
         Progress(logger, "members written", members.Count, started.Elapsed);

@@ -31,16 +31,17 @@ public abstract class SuiteBenchmarks
     protected T Next<T>(IReadOnlyList<T> inputs) => inputs[_turn++ % inputs.Count];
 
     /// <summary>
-    /// The member list page's data work (Features/Members/Index): the count, then one page of rows in
-    /// the filter's order. Returns the rows shown.
+    /// The member list page's data work (Features/Members/Index and the members API), by the same
+    /// methods they call: <see cref="MemberQueries.Matches"/> (the name index for a name search, else
+    /// the filter), its count, then one page of rows. Returns the rows shown.
     /// </summary>
     protected Task<int> ListPageAsync(CurrentUser user, MemberFilter filter, int page = 1) =>
         Target.AsAsync(user, async db =>
         {
-            var members = filter.Apply(db, Today, Protector);
-            var total = await members.CountAsync();
+            var matches = filter.Matches(db, Today, Protector);
+            var total = await matches.CountAsync();
             var pager = new Pager(page, MemberQueries.PageSize, total, _ => "");
-            var rows = await filter.Order(members).Skip(pager.Skip).Take(MemberQueries.PageSize).ToRows().ToListAsync();
+            var rows = await matches.Page(pager.Skip).ToListAsync();
             return rows.Count;
         });
 

@@ -36,6 +36,7 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberNameGram> MemberNameGrams => Set<MemberNameGram>();
     public DbSet<TemporaryBranchMembership> TemporaryBranchMemberships => Set<TemporaryBranchMembership>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<MemberImport> MemberImports => Set<MemberImport>();
@@ -205,8 +206,9 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
         }
 
         GuardScope(units);
+        var grams = MemberNameGram.Changes(ChangeTracker);
         var pending = AuditTrail.Capture(ChangeTracker);
-        if (pending.Count == 0)
+        if (pending.Count == 0 && grams.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -219,6 +221,7 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
         {
             var written = acceptAllChangesOnSuccess ? await InsertInBulkAsync(cancellationToken) : 0;
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await grams.WriteAsync(this, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var audit = pending.Select(p => AuditTrail.ToEntry(p, CurrentUser, now)).ToList();
             if (audit.Count >= BulkInsert.Threshold)

@@ -28,10 +28,10 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
         Filter = filter = filter.Sanitized();
         CanEdit = (await authorization.AuthorizeAsync(User, MembersFeature.EditMembers)).Succeeded;
         CanExportFull = (await authorization.AuthorizeAsync(User, MembersFeature.FullExport)).Succeeded;
-        var members = filter.Apply(db, Today, protector);
-        Total = await members.CountAsync();
+        var matches = filter.Matches(db, Today, protector);
+        Total = await matches.CountAsync();
         Pager = new Pager(page, MemberQueries.PageSize, Total, p => Url.Page("Index") + filter.ToQueryString(p));
-        Rows = await filter.Page(db, members, Pager.Skip).ToListAsync();
+        Rows = await matches.Page(Pager.Skip).ToListAsync();
 
         var scope = db.CurrentUser.Scope;
         var units = db.OrgUnits.AsNoTracking().Where(u => u.SubDistrictId == scope.SubDistrictId && u.Kind != OrgUnitKind.TemporaryBranch);

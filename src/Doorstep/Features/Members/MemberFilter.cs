@@ -131,38 +131,35 @@ public sealed class MemberFilter
         var members = db.MembersInScope;
         var q = TextNormalizer.Normalize(Q);
         var compact = TextNormalizer.Compact(Q).ToUpperInvariant();
-        if (compact.Length == 18 && IdNumber.Problem(compact) is null)
+        switch (ShapeOf(compact))
         {
-            var hash = protector.Hash(compact);
-            members = members.Where(m => m.IdNumberHash == hash);
-        }
-        else if (compact.Length >= 10 && PhoneNumber.Parse(Q) is { } phone)
-        {
-            var hash = protector.Hash(phone.LookupKey);
-            members = members.Where(m => m.PhoneHash == hash);
-        }
-        else if (compact.Length == 4 && compact[..3].All(char.IsAsciiDigit) && (char.IsAsciiDigit(compact[3]) || compact[3] == 'X'))
-        {
-            members = members.Where(m => m.IdNumberTail == compact || m.PhoneTail == compact);
-        }
-        else if (compact.Length > 0 && compact.All(char.IsAsciiLetter))
-        {
-            // A range, not LIKE: SQLite's LIKE ignores case and so cannot use the (binary) index.
-            // The list index is in full-pinyin order; its first letter is the initials' first letter.
-            var initials = compact.ToLowerInvariant();
-            var after = initials[..^1] + (char)(initials[^1] + 1);
-            var first = initials[..1];
-            var afterFirst = ((char)(initials[0] + 1)).ToString();
-            members = members.Where(m => string.Compare(m.NamePinyin, first) >= 0 && string.Compare(m.NamePinyin, afterFirst) < 0
-                && string.Compare(m.NameInitials, initials) >= 0 && string.Compare(m.NameInitials, after) < 0);
-        }
-        else if (q.Length == 1)
-        {
-            members = members.Where(m => m.Name.StartsWith(q));
-        }
-        else if (q.Length > 1)
-        {
-            members = members.Where(m => m.Name.Contains(q));
+            case SearchShape.IdNumber:
+                var idHash = protector.Hash(compact);
+                members = members.Where(m => m.IdNumberHash == idHash);
+                break;
+            case SearchShape.Phone:
+                var phoneHash = protector.Hash(PhoneNumber.Parse(Q)!.LookupKey);
+                members = members.Where(m => m.PhoneHash == phoneHash);
+                break;
+            case SearchShape.LastFour:
+                members = members.Where(m => m.IdNumberTail == compact || m.PhoneTail == compact);
+                break;
+            case SearchShape.Initials:
+                // A range, not LIKE: SQLite's LIKE ignores case and so cannot use the (binary) index.
+                // The list index is in full-pinyin order; its first letter is the initials' first letter.
+                var initials = compact.ToLowerInvariant();
+                var after = initials[..^1] + (char)(initials[^1] + 1);
+                var first = initials[..1];
+                var afterFirst = ((char)(initials[0] + 1)).ToString();
+                members = members.Where(m => string.Compare(m.NamePinyin, first) >= 0 && string.Compare(m.NamePinyin, afterFirst) < 0
+                    && string.Compare(m.NameInitials, initials) >= 0 && string.Compare(m.NameInitials, after) < 0);
+                break;
+            case SearchShape.Name when q.Length == 1:
+                members = members.Where(m => m.Name.StartsWith(q));
+                break;
+            case SearchShape.Name when q.Length > 1:
+                members = members.Where(m => m.Name.Contains(q));
+                break;
         }
 
         if (AreaId is { } area)
@@ -219,6 +216,39 @@ public sealed class MemberFilter
 
         return members;
     }
+
+    /// <summary>
+    /// A name typed alone in the search box, in the list's order, by a user who reaches whole
+    /// sub-districts (an admin, the district, the system): the name index's entries that match it, in
+    /// scope (ADR 0021). They match exactly what <see cref="Apply"/> would: a surname is the first
+    /// character, a part of a name any run of characters in it. Null for every other search, which
+    /// keeps Apply's path (an area's 1,500 files are a short scan of its own list index).
+    /// </summary>
+    public IQueryable<MemberNameGram>? NameGrams(DoorstepDb db)
+    {
+        var compact = TextNormalizer.Compact(Q).ToUpperInvariant();
+        var q = TextNormalizer.Normalize(Q);
+        if (q.Length == 0 || ShapeOf(compact) != SearchShape.Name || HasFilters || Sort is not (null or MemberSort.Name)
+            || db.CurrentUser.Scope.Kind is not (ScopeKind.SubDistrict or ScopeKind.District or ScopeKind.Everything))
+        {
+            return null;
+        }
+
+        var gram = MemberNameGram.Sought(q, out var longer);
+        var grams = db.InScope<MemberNameGram>().Where(g => g.Gram == gram);
+        return longer ? grams.Where(g => g.Name.Contains(q)) : grams;
+    }
+
+    private enum SearchShape { Other, IdNumber, Phone, LastFour, Initials, Name }
+
+    /// <summary>What the search box holds, by its shape; a name is whatever is none of the others.</summary>
+    private SearchShape ShapeOf(string compact) =>
+        compact.Length == 18 && IdNumber.Problem(compact) is null ? SearchShape.IdNumber
+        : compact.Length >= 10 && PhoneNumber.Parse(Q) is not null ? SearchShape.Phone
+        : compact.Length == 4 && compact[..3].All(char.IsAsciiDigit) && (char.IsAsciiDigit(compact[3]) || compact[3] == 'X') ? SearchShape.LastFour
+        : compact.Length > 0 && compact.All(char.IsAsciiLetter) ? SearchShape.Initials
+        : compact.Length > 0 ? SearchShape.Name
+        : SearchShape.Other;
 
     public IQueryable<Member> Order(IQueryable<Member> members) => Sort switch
     {

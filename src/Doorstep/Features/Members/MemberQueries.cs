@@ -1,4 +1,5 @@
 using Doorstep.Data;
+using Doorstep.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Features.Members;
@@ -22,6 +23,36 @@ public static class MemberQueries
     {
         var ids = filter.Order(members).Skip(skip).Take(PageSize).Select(m => m.Id);
         return filter.Order(db.Members.Where(m => ids.Contains(m.Id))).ToRows();
+    }
+
+    /// <summary>
+    /// What the list page and the members API read for a filter: a name search by a user who reaches
+    /// whole sub-districts from the name index (ADR 0021), anything else from <see cref="MemberFilter.Apply"/>.
+    /// </summary>
+    public static MemberMatches Matches(this MemberFilter filter, DoorstepDb db, DateOnly today, PersonalDataProtector protector) =>
+        filter.NameGrams(db) is { } grams ? new(filter, db, null, grams) : new(filter, db, filter.Apply(db, today, protector), null);
+
+    public sealed class MemberMatches(MemberFilter filter, DoorstepDb db, IQueryable<Member>? members, IQueryable<MemberNameGram>? grams)
+    {
+        /// <summary>Whether the name index answers (for the query-plan tests and the benchmarks).</summary>
+        public bool FromNameIndex => grams is not null;
+
+        public Task<int> CountAsync() => grams is not null ? grams.CountAsync() : members!.CountAsync();
+
+        /// <summary>
+        /// One page: its 20 ids from the index, then those rows through the scoped Members, so that
+        /// the index can never show a file its reader's scope does not reach.
+        /// </summary>
+        public IQueryable<MemberRow> Page(int skip)
+        {
+            if (grams is null)
+            {
+                return filter.Page(db, members!, skip);
+            }
+
+            var ids = grams.OrderBy(g => g.NamePinyin).ThenBy(g => g.Name).ThenBy(g => g.MemberId).Skip(skip).Take(PageSize).Select(g => g.MemberId);
+            return filter.Order(db.Members.Where(m => ids.Contains(m.Id))).ToRows();
+        }
     }
 
     public static IQueryable<MemberRow> ToRows(this IQueryable<Member> members) =>

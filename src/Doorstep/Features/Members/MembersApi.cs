@@ -45,10 +45,10 @@ public static class MembersApi
                 return TypedResults.ValidationProblem(errors, title: "查找条件有误");
             }
 
-            var query = filter.Apply(db, ChinaTime.Today(clock), protector);
-            var total = await query.CountAsync();
+            var matches = filter.Matches(db, ChinaTime.Today(clock), protector);
+            var total = await matches.CountAsync();
             var pager = new Pager(page, MemberQueries.PageSize, total, _ => "");
-            var items = await filter.Page(db, query, pager.Skip).ToListAsync();
+            var items = await matches.Page(pager.Skip).ToListAsync();
             return TypedResults.Ok(new MemberListResponse(total, pager.Current, pager.PageSize, items));
         }).WithSummary("查找党员：与列表页相同的搜索框与筛选条件（q、areaId、registeredAreaId、residenceAreaId、orgUnitId、minAge、minPartyAge、need、livesElsewhere、category、status、sort、page）");
 

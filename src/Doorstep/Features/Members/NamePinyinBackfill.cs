@@ -38,6 +38,9 @@ public sealed partial class NamePinyinBackfill(IServiceScopeFactory scopes, ILog
             {
                 filled += await db.Members.IgnoreQueryFilters().Where(m => m.Name == name && m.NamePinyin == "")
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.NamePinyin, key), stoppingToken);
+                // The name index sorts by the same key (ADR 0021).
+                await db.MemberNameGrams.IgnoreQueryFilters().Where(g => g.Name == name && g.NamePinyin == "")
+                    .ExecuteUpdateAsync(s => s.SetProperty(g => g.NamePinyin, key), stoppingToken);
             }
         }
 

@@ -115,6 +115,31 @@ public class DistrictScopeTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     }
 
     [Fact]
+    public async Task A_name_index_entry_that_claims_a_file_of_another_district_shows_no_one_that_file()
+    {
+        var (_, jingan, _) = await ArrangeAsync();
+        var home = await app.WithDbAsync(db => db.SubDistricts.Where(s => s.Name == "嘉兴路街道").Select(s => s.Id).SingleAsync());
+        // A wrong entry, as a bug or a hand edit could leave one: 郁静安's file, filed under 嘉兴路 in the index.
+        await app.WithDbAsync(async db =>
+        {
+            await db.MemberNameGrams.IgnoreQueryFilters().Where(g => g.MemberId == jingan && g.Gram == "郁")
+                .ExecuteUpdateAsync(s => s.SetProperty(g => g.SubDistrictId, home));
+            return 0;
+        });
+        var quwei = await app.SignedInAsync("quwei");
+        var admin = await app.SignedInAsync("admin");
+
+        var districtFound = await quwei.GetFromJsonAsync<ListResponse>("/api/v1/members?q=郁");
+        var adminFound = await admin.GetFromJsonAsync<ListResponse>("/api/v1/members?q=郁");
+        var adminPage = await admin.GetPageAsync("/Members?q=郁");
+
+        Assert.DoesNotContain(districtFound!.Items, m => m.Id == jingan);
+        Assert.DoesNotContain(adminFound!.Items, m => m.Id == jingan);
+        Assert.DoesNotContain(adminPage.QuerySelectorAll(".cards .name"), n => n.TextContent == "郁静安");
+        Assert.Contains(adminFound.Items, m => m.Name == "郁嘉兴");
+    }
+
+    [Fact]
     public async Task The_district_user_can_change_nothing_by_page_or_API_and_nothing_is_written()
     {
         var (guangzhong, _, _) = await ArrangeAsync();

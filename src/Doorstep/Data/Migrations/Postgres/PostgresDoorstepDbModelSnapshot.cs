@@ -399,6 +399,44 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("Doorstep.Features.Members.MemberNameGram", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Gram")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(350)
+                        .HasColumnType("character varying(350)");
+
+                    b.Property<int?>("OrgUnitAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubDistrictId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MemberId", "Gram");
+
+                    b.HasIndex("PendingImportId")
+                        .HasFilter("\"PendingImportId\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "Gram", "SubDistrictId", "NamePinyin", "Name", "MemberId", "OrgUnitAreaId", "PendingImportId" }, "IX_MemberNameGrams_ListOrder");
+
+                    b.ToTable("MemberNameGrams");
+                });
+
             modelBuilder.Entity("Doorstep.Features.Members.TemporaryBranchMembership", b =>
                 {
                     b.Property<int>("OrgUnitId")
@@ -1003,6 +1041,15 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.Navigation("RegisteredArea");
 
                     b.Navigation("ResidenceArea");
+                });
+
+            modelBuilder.Entity("Doorstep.Features.Members.MemberNameGram", b =>
+                {
+                    b.HasOne("Doorstep.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Doorstep.Features.Members.TemporaryBranchMembership", b =>

@@ -388,6 +388,44 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("Doorstep.Features.Members.MemberNameGram", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gram")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(350)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrgUnitAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PendingImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubDistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId", "Gram");
+
+                    b.HasIndex("PendingImportId")
+                        .HasFilter("\"PendingImportId\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "Gram", "SubDistrictId", "NamePinyin", "Name", "MemberId", "OrgUnitAreaId", "PendingImportId" }, "IX_MemberNameGrams_ListOrder");
+
+                    b.ToTable("MemberNameGrams");
+                });
+
             modelBuilder.Entity("Doorstep.Features.Members.TemporaryBranchMembership", b =>
                 {
                     b.Property<int>("OrgUnitId")
@@ -974,6 +1012,15 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.Navigation("RegisteredArea");
 
                     b.Navigation("ResidenceArea");
+                });
+
+            modelBuilder.Entity("Doorstep.Features.Members.MemberNameGram", b =>
+                {
+                    b.HasOne("Doorstep.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Doorstep.Features.Members.TemporaryBranchMembership", b =>

@@ -225,6 +225,9 @@ public sealed partial class MemberImporter(
                 {
                     await _db.Members.IgnoreQueryFilters().Where(m => m.PendingImportId == importId)
                         .ExecuteUpdateAsync(s => s.SetProperty(m => m.PendingImportId, (int?)null), cancellationToken);
+                    // Their name index entries were written with them, a chunk at a time; they show with them.
+                    await _db.MemberNameGrams.IgnoreQueryFilters().Where(g => g.PendingImportId == importId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(g => g.PendingImportId, (int?)null), cancellationToken);
                     await FinishAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                     return;
