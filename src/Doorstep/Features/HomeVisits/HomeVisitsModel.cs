@@ -8,6 +8,7 @@ internal sealed class VisitCampaignConfiguration : IEntityTypeConfiguration<Visi
 {
     public void Configure(EntityTypeBuilder<VisitCampaign> e)
     {
+        e.ToTable("VisitCampaigns");
         e.Property(x => x.Title).HasMaxLength(100);
         e.Property(x => x.Description).HasMaxLength(2000);
         e.Property(x => x.Package).HasMaxLength(2000);
@@ -24,6 +25,7 @@ internal sealed class VisitTaskConfiguration : IEntityTypeConfiguration<VisitTas
 {
     public void Configure(EntityTypeBuilder<VisitTask> e)
     {
+        e.ToTable("VisitTasks");
         e.Property(x => x.AssignedToId).HasMaxLength(64);
         e.Property(x => x.AssignedToName).HasMaxLength(256);
         e.HasOne(x => x.Campaign).WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
@@ -44,6 +46,7 @@ internal sealed class HomeVisitConfiguration : IEntityTypeConfiguration<HomeVisi
 {
     public void Configure(EntityTypeBuilder<HomeVisit> e)
     {
+        e.ToTable("HomeVisits");
         e.Property(x => x.ItemsDelivered).HasMaxLength(2000);
         e.Property(x => x.StudyNotes).HasMaxLength(2000);
         e.Property(x => x.Memories).HasMaxLength(2000);
@@ -60,6 +63,7 @@ internal sealed class VisitFollowUpConfiguration : IEntityTypeConfiguration<Visi
 {
     public void Configure(EntityTypeBuilder<VisitFollowUp> e)
     {
+        e.ToTable("VisitFollowUps");
         e.Property(x => x.Suggestion).HasMaxLength(2000);
         e.Property(x => x.Owner).HasMaxLength(100);
         e.Property(x => x.Answer).HasMaxLength(2000);

@@ -244,7 +244,7 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("TaskId", "VisitedAt");
 
-                    b.ToTable("HomeVisit");
+                    b.ToTable("HomeVisits", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.HomeVisits.VisitCampaign", b =>
@@ -321,7 +321,7 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("SubDistrictId", "Status");
 
-                    b.ToTable("VisitCampaign");
+                    b.ToTable("VisitCampaigns", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.HomeVisits.VisitFollowUp", b =>
@@ -386,7 +386,7 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("SubDistrictId", "Status");
 
-                    b.ToTable("VisitFollowUp");
+                    b.ToTable("VisitFollowUps", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.HomeVisits.VisitTask", b =>
@@ -448,7 +448,7 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("CampaignId", "AreaId", "Status", "RevisitOn");
 
-                    b.ToTable("VisitTask");
+                    b.ToTable("VisitTasks", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Members.Import.MemberImport", b =>

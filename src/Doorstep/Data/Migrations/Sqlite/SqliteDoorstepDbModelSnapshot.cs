@@ -235,7 +235,7 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskId", "VisitedAt");
 
-                    b.ToTable("HomeVisit");
+                    b.ToTable("HomeVisits", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.HomeVisits.VisitCampaign", b =>
@@ -310,7 +310,7 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("SubDistrictId", "Status");
 
-                    b.ToTable("VisitCampaign");
+                    b.ToTable("VisitCampaigns", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.HomeVisits.VisitFollowUp", b =>
@@ -373,7 +373,7 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("SubDistrictId", "Status");
 
-                    b.ToTable("VisitFollowUp");
+                    b.ToTable("VisitFollowUps", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.HomeVisits.VisitTask", b =>
@@ -433,7 +433,7 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("CampaignId", "AreaId", "Status", "RevisitOn");
 
-                    b.ToTable("VisitTask");
+                    b.ToTable("VisitTasks", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Members.Import.MemberImport", b =>

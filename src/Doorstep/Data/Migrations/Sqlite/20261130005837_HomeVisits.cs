@@ -12,7 +12,7 @@ namespace Doorstep.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "VisitCampaign",
+                name: "VisitCampaigns",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -37,9 +37,9 @@ namespace Doorstep.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_VisitCampaign", x => x.Id);
+                    table.PrimaryKey("PK_VisitCampaigns", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_VisitCampaign_SubDistricts_SubDistrictId",
+                        name: "FK_VisitCampaigns_SubDistricts_SubDistrictId",
                         column: x => x.SubDistrictId,
                         principalTable: "SubDistricts",
                         principalColumn: "Id",
@@ -47,7 +47,7 @@ namespace Doorstep.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "VisitTask",
+                name: "VisitTasks",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -67,29 +67,29 @@ namespace Doorstep.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_VisitTask", x => x.Id);
+                    table.PrimaryKey("PK_VisitTasks", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_VisitTask_Members_MemberId",
+                        name: "FK_VisitTasks_Members_MemberId",
                         column: x => x.MemberId,
                         principalTable: "Members",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_VisitTask_ResidentialAreas_AreaId",
+                        name: "FK_VisitTasks_ResidentialAreas_AreaId",
                         column: x => x.AreaId,
                         principalTable: "ResidentialAreas",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_VisitTask_VisitCampaign_CampaignId",
+                        name: "FK_VisitTasks_VisitCampaigns_CampaignId",
                         column: x => x.CampaignId,
-                        principalTable: "VisitCampaign",
+                        principalTable: "VisitCampaigns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
-                name: "HomeVisit",
+                name: "HomeVisits",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -113,17 +113,17 @@ namespace Doorstep.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_HomeVisit", x => x.Id);
+                    table.PrimaryKey("PK_HomeVisits", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_HomeVisit_VisitTask_TaskId",
+                        name: "FK_HomeVisits_VisitTasks_TaskId",
                         column: x => x.TaskId,
-                        principalTable: "VisitTask",
+                        principalTable: "VisitTasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
-                name: "VisitFollowUp",
+                name: "VisitFollowUps",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -144,76 +144,76 @@ namespace Doorstep.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_VisitFollowUp", x => x.Id);
+                    table.PrimaryKey("PK_VisitFollowUps", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_VisitFollowUp_HomeVisit_VisitId",
+                        name: "FK_VisitFollowUps_HomeVisits_VisitId",
                         column: x => x.VisitId,
-                        principalTable: "HomeVisit",
+                        principalTable: "HomeVisits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_HomeVisit_IdempotencyKey",
-                table: "HomeVisit",
+                name: "IX_HomeVisits_IdempotencyKey",
+                table: "HomeVisits",
                 column: "IdempotencyKey",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_HomeVisit_MemberId_VisitedAt",
-                table: "HomeVisit",
+                name: "IX_HomeVisits_MemberId_VisitedAt",
+                table: "HomeVisits",
                 columns: new[] { "MemberId", "VisitedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_HomeVisit_TaskId_VisitedAt",
-                table: "HomeVisit",
+                name: "IX_HomeVisits_TaskId_VisitedAt",
+                table: "HomeVisits",
                 columns: new[] { "TaskId", "VisitedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_VisitCampaign_SubDistrictId_Status",
-                table: "VisitCampaign",
+                name: "IX_VisitCampaigns_SubDistrictId_Status",
+                table: "VisitCampaigns",
                 columns: new[] { "SubDistrictId", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_VisitFollowUp_MemberId",
-                table: "VisitFollowUp",
+                name: "IX_VisitFollowUps_MemberId",
+                table: "VisitFollowUps",
                 column: "MemberId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_VisitFollowUp_SubDistrictId_Status",
-                table: "VisitFollowUp",
+                name: "IX_VisitFollowUps_SubDistrictId_Status",
+                table: "VisitFollowUps",
                 columns: new[] { "SubDistrictId", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_VisitFollowUp_VisitId",
-                table: "VisitFollowUp",
+                name: "IX_VisitFollowUps_VisitId",
+                table: "VisitFollowUps",
                 column: "VisitId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_VisitTask_AreaId",
-                table: "VisitTask",
+                name: "IX_VisitTasks_AreaId",
+                table: "VisitTasks",
                 column: "AreaId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_VisitTask_AssignedToId_Status",
-                table: "VisitTask",
+                name: "IX_VisitTasks_AssignedToId_Status",
+                table: "VisitTasks",
                 columns: new[] { "AssignedToId", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_VisitTask_CampaignId_AreaId_Status_RevisitOn",
-                table: "VisitTask",
+                name: "IX_VisitTasks_CampaignId_AreaId_Status_RevisitOn",
+                table: "VisitTasks",
                 columns: new[] { "CampaignId", "AreaId", "Status", "RevisitOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_VisitTask_CampaignId_MemberId",
-                table: "VisitTask",
+                name: "IX_VisitTasks_CampaignId_MemberId",
+                table: "VisitTasks",
                 columns: new[] { "CampaignId", "MemberId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_VisitTask_MemberId",
-                table: "VisitTask",
+                name: "IX_VisitTasks_MemberId",
+                table: "VisitTasks",
                 column: "MemberId");
         }
 
@@ -221,16 +221,16 @@ namespace Doorstep.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "VisitFollowUp");
+                name: "VisitFollowUps");
 
             migrationBuilder.DropTable(
-                name: "HomeVisit");
+                name: "HomeVisits");
 
             migrationBuilder.DropTable(
-                name: "VisitTask");
+                name: "VisitTasks");
 
             migrationBuilder.DropTable(
-                name: "VisitCampaign");
+                name: "VisitCampaigns");
         }
     }
 }
