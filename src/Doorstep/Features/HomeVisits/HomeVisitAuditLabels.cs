@@ -90,7 +90,7 @@ public sealed class VisitTaskAuditLabels(DoorstepDb db) : AuditSubject
     public override async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> ids)
     {
         var numbers = NumericIds(ids);
-        return await db.Set<VisitTask>().AsNoTracking().Where(t => numbers.Contains(t.Id)).ToDictionaryAsync(t => Key(t.Id), t => t.Member.Name);
+        return await db.Set<VisitTask>().AsNoTracking().Where(t => numbers.Contains(t.Id)).Select(t => new { t.Id, t.Member.Name }).ToDictionaryAsync(t => Key(t.Id), t => t.Name);
     }
 }
 

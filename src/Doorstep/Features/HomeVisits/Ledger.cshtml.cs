@@ -24,10 +24,10 @@ public class LedgerModel(DoorstepDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<Line> Lines { get; private set; } = [];
     public DateOnly Today { get; } = ChinaTime.Today(clock);
 
-    public async Task<IActionResult> OnGetAsync(int id, int area)
+    public async Task<IActionResult> OnGetAsync(int id, int areaId)
     {
         if (await db.InScope<VisitCampaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) is not { } campaign
-            || await db.ResidentialAreas.AsNoTracking().FirstOrDefaultAsync(a => a.Id == area) is not { } place)
+            || await db.ResidentialAreas.AsNoTracking().FirstOrDefaultAsync(a => a.Id == areaId) is not { } place)
         {
             return NotFound();
         }
@@ -35,17 +35,17 @@ public class LedgerModel(DoorstepDb db, TimeProvider clock) : PageModel
         Campaign = campaign;
         AreaName = place.Name;
         var tasks = await db.InScope<VisitTask>().AsNoTracking()
-            .Where(t => t.CampaignId == id && t.AreaId == area)
+            .Where(t => t.CampaignId == id && t.AreaId == areaId)
             .OrderBy(t => t.Member.ResidenceAddress ?? t.Member.RegisteredAddress).ThenBy(t => t.Id)
             .Select(t => new { t.Id, t.Member.Name, t.Member.BirthDate, Address = t.Member.ResidenceAddress ?? t.Member.RegisteredAddress, t.Status, t.ClosedReason })
             .ToListAsync();
-        if (tasks.Count == 0 && db.CurrentUser.Scope.Kind == ScopeKind.ResidentialArea && db.CurrentUser.Scope.ResidentialAreaId != area)
+        if (tasks.Count == 0 && db.CurrentUser.Scope.Kind == ScopeKind.ResidentialArea && db.CurrentUser.Scope.ResidentialAreaId != areaId)
         {
             return NotFound();
         }
 
         var visits = (await db.InScope<HomeVisit>().AsNoTracking()
-                .Where(v => v.CampaignId == id && v.AreaId == area)
+                .Where(v => v.CampaignId == id && v.AreaId == areaId)
                 .OrderBy(v => v.VisitedAt)
                 .Select(v => new { v.TaskId, v.VisitedAt, v.Outcome, v.VisitedBy, v.ItemsDelivered, v.TaughtListening })
                 .ToListAsync())

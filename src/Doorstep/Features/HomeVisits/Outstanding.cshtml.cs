@@ -34,17 +34,17 @@ public class OutstandingModel(DoorstepDb db, VisitReconciliation reconciliation,
     [BindProperty]
     public string? CadreId { get; set; }
 
-    public Task<IActionResult> OnGetAsync(int id, int? area, int page = 1) => ShowAsync(id, area, page);
+    public Task<IActionResult> OnGetAsync(int id, int? areaId, int page = 1) => ShowAsync(id, areaId, page);
 
     /// <summary>分配: the checked tasks, or only the row whose button was pressed, go to the chosen cadre of their area.</summary>
-    public async Task<IActionResult> OnPostAssignAsync(int id, int? area, int? only, int page = 1)
+    public async Task<IActionResult> OnPostAssignAsync(int id, int? areaId, int? only, int page = 1)
     {
         var ids = only is { } one ? [one] : Selected;
-        var cadre = await reconciliation.AreaCadres(db.CurrentUser.Scope.SubDistrictId).FirstOrDefaultAsync(c => c.Id == CadreId);
+        var cadre = (await reconciliation.AreaCadres(db.CurrentUser.Scope.SubDistrictId).ToListAsync()).FirstOrDefault(c => c.Id == CadreId);
         if (cadre is null || ids.Count == 0)
         {
             Message = ids.Count == 0 ? "请先勾选要分配的党员。" : "请选择走访干部。";
-            return await ShowAsync(id, area, page);
+            return await ShowAsync(id, areaId, page);
         }
 
         var tasks = await db.InScope<VisitTask>().Where(t => t.CampaignId == id && ids.Contains(t.Id)).ToListAsync();
@@ -59,10 +59,10 @@ public class OutstandingModel(DoorstepDb db, VisitReconciliation reconciliation,
         TempData["Assigned"] = elsewhere == 0
             ? $"已将 {tasks.Count} 位党员分配给 {cadre.Name}。"
             : $"已将 {tasks.Count - elsewhere} 位党员分配给 {cadre.Name}；另有 {elsewhere} 位不在该干部的居民区，未分配。";
-        return RedirectToPage("/HomeVisits/Outstanding", new { id, area, page });
+        return RedirectToPage("/HomeVisits/Outstanding", new { id, areaId, page });
     }
 
-    private async Task<IActionResult> ShowAsync(int id, int? area, int page)
+    private async Task<IActionResult> ShowAsync(int id, int? areaId, int page)
     {
         if (await db.InScope<VisitCampaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) is not { } campaign)
         {
@@ -70,22 +70,22 @@ public class OutstandingModel(DoorstepDb db, VisitReconciliation reconciliation,
         }
 
         Campaign = campaign;
-        Area = area;
+        Area = areaId;
         var tasks = db.InScope<VisitTask>().AsNoTracking()
             .Where(t => t.CampaignId == id && (t.Status == VisitTaskStatus.Open || t.Status == VisitTaskStatus.Revisit));
-        if (area is { } only)
+        if (areaId is { } only)
         {
             tasks = tasks.Where(t => t.AreaId == only);
         }
 
         var count = await tasks.CountAsync();
-        Pager = new Pager(page, PageSize, count, p => PageLinks.WithPage(Url.Page("/HomeVisits/Outstanding", new { id, area })!, p));
+        Pager = new Pager(page, PageSize, count, p => PageLinks.WithPage(Url.Page("/HomeVisits/Outstanding", new { id, areaId })!, p));
         Rows = await tasks.OrderBy(t => t.AreaId).ThenBy(t => t.Member.ResidenceAddress ?? t.Member.RegisteredAddress).ThenBy(t => t.Id)
             .Skip(Pager.Skip).Take(Pager.PageSize)
             .Select(t => new Row(t.Id, t.AreaId, t.Member.Name, t.Member.BirthDate, t.Member.ResidenceAddress ?? t.Member.RegisteredAddress, t.Status, t.RevisitOn, t.AssignedToName))
             .ToListAsync();
         var areas = campaign.Areas.ToList();
-        var cadres = await reconciliation.AreaCadres(db.CurrentUser.Scope.SubDistrictId).Where(c => areas.Contains(c.AreaId)).ToListAsync();
+        var cadres = (await reconciliation.AreaCadres(db.CurrentUser.Scope.SubDistrictId).ToListAsync()).Where(c => areas.Contains(c.AreaId)).ToList();
         Cadres = db.CurrentUser.Scope.Kind == ScopeKind.ResidentialArea
             ? cadres.Where(c => c.AreaId == db.CurrentUser.Scope.ResidentialAreaId).ToList()
             : cadres;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Doorstep.Features.HomeVisits;
 using Doorstep.Features.Members;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Doorstep.Features.HomeVisits;
 using Doorstep.Features.Members;
-using Doorstep.Features.Transfers;
 using Doorstep.Tests.Features.Transfers;
 using Doorstep.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -115,7 +114,8 @@ public class HomeVisitTests(DoorstepApp app)
         Assert.Equal(VisitTaskStatus.Done, (await app.TasksAsync(campaignId)).Single(t => t.Id == taskId).Status);
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<VisitFollowUp>().CountAsync(f => f.VisitId == visit.Id)));
         var mine = await cadre.GetPageAsync("/HomeVisits/Mine");
-        Assert.DoesNotContain("送学丁", mine.QuerySelector("main")!.TextContent);
+        Assert.Contains("没有重复记录", mine.QuerySelector("main .notice")!.TextContent);
+        Assert.DoesNotContain(mine.QuerySelectorAll("main .cards li"), li => li.TextContent.Contains("送学丁", StringComparison.Ordinal));
         var file = await cadre.GetPageAsync($"/Members/Details/{memberId}");
         Assert.Contains("送学上门（幂等）：已走访", file.QuerySelector("main")!.TextContent);
         Assert.Contains("建言献策：希望多组织老党员座谈。", file.QuerySelector("main")!.TextContent);
@@ -137,7 +137,7 @@ public class HomeVisitTests(DoorstepApp app)
         var saved = await cadre.RecordVisitAsync(taskId, form.With("Input.RevisitOn", revisitOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("需要约定再访日期", (await refused.ReadHtmlAsync()).QuerySelector(".field-error")!.TextContent);
+        Assert.Contains("需要约定再访日期", string.Concat((await refused.ReadHtmlAsync()).QuerySelectorAll(".field-error").Select(e => e.TextContent)));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var task = (await app.TasksAsync(campaignId)).Single(t => t.Id == taskId);
         Assert.Equal((VisitTaskStatus.Revisit, revisitOn), (task.Status, task.RevisitOn!.Value));
