@@ -74,14 +74,27 @@ public class EditModel(DoorstepDb db, TimeProvider clock) : PageModel
             Version = c.Version;
             Input = new CampaignInput
             {
-                Title = c.Title, Description = c.Description, StartsOn = c.StartsOn, EndsOn = c.EndsOn, Package = c.Package,
-                MinAge = c.MinAge, MinPartyAge = c.MinPartyAge, Areas = c.Areas.ToList(),
+                Title = c.Title,
+                Description = c.Description,
+                StartsOn = c.StartsOn,
+                EndsOn = c.EndsOn,
+                Package = c.Package,
+                MinAge = c.MinAge,
+                MinPartyAge = c.MinPartyAge,
+                Areas = c.Areas.ToList(),
                 CareNeeds = NeedChoices.Where(n => c.CareNeeds.HasFlag(n)).ToList(),
             };
         }
         else
         {
-            Input = new CampaignInput { StartsOn = today, EndsOn = today.AddMonths(2), MinAge = 80, CareNeeds = [CareNeeds.LowVision], Package = string.Join('\n', HomeVisitsDemo.Books) };
+            Input = new CampaignInput
+            {
+                StartsOn = today,
+                EndsOn = today.AddMonths(2),
+                MinAge = 80,
+                CareNeeds = [CareNeeds.LowVision],
+                Package = string.Join('\n', HomeVisitsDemo.Books),
+            };
         }
 
         await LoadAreasAsync();
