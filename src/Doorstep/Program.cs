@@ -1,6 +1,7 @@
 using Doorstep.Data;
 using Doorstep.Features.Accounts;
 using Doorstep.Features.Audit;
+using Doorstep.Features.HomeVisits;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
 using Doorstep.Features.TemporaryBranches;
@@ -22,6 +23,7 @@ builder.Services.AddOrganizations();
 builder.Services.AddMembers();
 builder.Services.AddTemporaryBranches();
 builder.Services.AddTransfers();
+builder.Services.AddHomeVisits();
 builder.Services.AddAuditLog();
 builder.Services.AddDoorstepPages();
 builder.Services.AddStaticFileCompression();

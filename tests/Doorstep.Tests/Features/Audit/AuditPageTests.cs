@@ -83,6 +83,6 @@ public class AuditPageTests(DoorstepApp app)
         var page = await admin.GetPageAsync("/Audit");
 
         var kinds = page.QuerySelectorAll("#entity option").Select(o => o.TextContent).ToList();
-        Assert.Equal(["全部", "党员档案", "党员名单导出", "批量导入", "党组织", "居民区", "部门", "街道", "组织关系接转", "临时党支部成员", "账户", "账户角色", "角色", "个人信息密钥校验值"], kinds);
+        Assert.Equal(["全部", "党员档案", "党员名单导出", "批量导入", "党组织", "居民区", "部门", "街道", "组织关系接转", "临时党支部成员", "送学上门活动", "走访任务", "走访记录", "建言献策跟进", "账户", "账户角色", "角色", "个人信息密钥校验值"], kinds);
     }
 }
