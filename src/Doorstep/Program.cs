@@ -1,6 +1,7 @@
 using Doorstep.Data;
 using Doorstep.Features.Accounts;
 using Doorstep.Features.Audit;
+using Doorstep.Features.Listening;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
 using Doorstep.Features.TemporaryBranches;
@@ -22,6 +23,7 @@ builder.Services.AddOrganizations();
 builder.Services.AddMembers();
 builder.Services.AddTemporaryBranches();
 builder.Services.AddTransfers();
+builder.Services.AddListening();
 builder.Services.AddAuditLog();
 builder.Services.AddDoorstepPages();
 builder.Services.AddStaticFileCompression();
@@ -44,6 +46,8 @@ app.UseDoorstepErrorPages();
 app.UseRequestSizeLimit();
 app.UseCompressedStaticFiles();
 app.UseRouting();
+// Before sign-in, so that a request with a guessed card token spends its address's allowance too.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
