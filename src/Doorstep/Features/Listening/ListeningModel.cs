@@ -21,6 +21,7 @@ internal sealed class StudyBookConfiguration : IEntityTypeConfiguration<StudyBoo
 {
     public void Configure(EntityTypeBuilder<StudyBook> e)
     {
+        e.ToTable("StudyBooks");
         e.Property(x => x.Title).HasMaxLength(100);
         e.Property(x => x.Author).HasMaxLength(100);
         e.HasIndex(x => new { x.SubDistrictId, x.Position });
@@ -31,6 +32,7 @@ internal sealed class StudyChapterConfiguration : IEntityTypeConfiguration<Study
 {
     public void Configure(EntityTypeBuilder<StudyChapter> e)
     {
+        e.ToTable("StudyChapters");
         e.Property(x => x.Title).HasMaxLength(100);
         e.Property(x => x.Text).HasMaxLength(StudyChapter.MaxTextLength);
         e.HasOne(x => x.Book).WithMany(b => b.Chapters).HasForeignKey(x => x.BookId).OnDelete(DeleteBehavior.Cascade);
@@ -42,6 +44,7 @@ internal sealed class ListeningCardConfiguration : IEntityTypeConfiguration<List
 {
     public void Configure(EntityTypeBuilder<ListeningCard> e)
     {
+        e.ToTable("ListeningCards");
         e.Property(x => x.TokenHash).HasMaxLength(64);
         e.Property(x => x.IssuedBy).HasMaxLength(256);
         e.Property(x => x.RevokedBy).HasMaxLength(256);
@@ -56,6 +59,7 @@ internal sealed class ListeningProgressConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<ListeningProgress> e)
     {
+        e.ToTable("ListeningProgress");
         e.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<StudyChapter>().WithMany().HasForeignKey(x => x.ChapterId).OnDelete(DeleteBehavior.Cascade);
         // One row per member and chapter: each save updates it in place.
@@ -69,6 +73,7 @@ internal sealed class ListeningPreferenceConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<ListeningPreference> e)
     {
+        e.ToTable("ListeningPreferences");
         e.Property(x => x.MarkedBy).HasMaxLength(256);
         e.HasIndex(x => x.MemberId).IsUnique();
         e.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);

@@ -212,7 +212,7 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("MemberId", "RevokedAt");
 
-                    b.ToTable("ListeningCard");
+                    b.ToTable("ListeningCards", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.ListeningPreference", b =>
@@ -244,7 +244,7 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.HasIndex("MemberId")
                         .IsUnique();
 
-                    b.ToTable("ListeningPreference");
+                    b.ToTable("ListeningPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.ListeningProgress", b =>
@@ -291,7 +291,7 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("MemberId", "UpdatedAt");
 
-                    b.ToTable("ListeningProgress");
+                    b.ToTable("ListeningProgress", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.StudyBook", b =>
@@ -324,7 +324,7 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("SubDistrictId", "Position");
 
-                    b.ToTable("StudyBook");
+                    b.ToTable("StudyBooks", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.StudyChapter", b =>
@@ -374,7 +374,7 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.HasIndex("BookId", "Number")
                         .IsUnique();
 
-                    b.ToTable("StudyChapter");
+                    b.ToTable("StudyChapters", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Members.Import.MemberImport", b =>

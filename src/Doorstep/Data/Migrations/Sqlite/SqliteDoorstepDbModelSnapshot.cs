@@ -203,7 +203,7 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("MemberId", "RevokedAt");
 
-                    b.ToTable("ListeningCard");
+                    b.ToTable("ListeningCards", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.ListeningPreference", b =>
@@ -233,7 +233,7 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.HasIndex("MemberId")
                         .IsUnique();
 
-                    b.ToTable("ListeningPreference");
+                    b.ToTable("ListeningPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.ListeningProgress", b =>
@@ -278,7 +278,7 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("MemberId", "UpdatedAt");
 
-                    b.ToTable("ListeningProgress");
+                    b.ToTable("ListeningProgress", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.StudyBook", b =>
@@ -309,7 +309,7 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("SubDistrictId", "Position");
 
-                    b.ToTable("StudyBook");
+                    b.ToTable("StudyBooks", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.StudyChapter", b =>
@@ -357,7 +357,7 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.HasIndex("BookId", "Number")
                         .IsUnique();
 
-                    b.ToTable("StudyChapter");
+                    b.ToTable("StudyChapters", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Members.Import.MemberImport", b =>

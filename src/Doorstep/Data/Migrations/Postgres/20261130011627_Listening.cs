@@ -13,7 +13,7 @@ namespace Doorstep.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "ListeningCard",
+                name: "ListeningCards",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -28,9 +28,9 @@ namespace Doorstep.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ListeningCard", x => x.Id);
+                    table.PrimaryKey("PK_ListeningCards", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ListeningCard_Members_MemberId",
+                        name: "FK_ListeningCards_Members_MemberId",
                         column: x => x.MemberId,
                         principalTable: "Members",
                         principalColumn: "Id",
@@ -38,7 +38,7 @@ namespace Doorstep.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "ListeningPreference",
+                name: "ListeningPreferences",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -51,9 +51,9 @@ namespace Doorstep.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ListeningPreference", x => x.Id);
+                    table.PrimaryKey("PK_ListeningPreferences", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ListeningPreference_Members_MemberId",
+                        name: "FK_ListeningPreferences_Members_MemberId",
                         column: x => x.MemberId,
                         principalTable: "Members",
                         principalColumn: "Id",
@@ -61,7 +61,7 @@ namespace Doorstep.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "StudyBook",
+                name: "StudyBooks",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -74,11 +74,11 @@ namespace Doorstep.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_StudyBook", x => x.Id);
+                    table.PrimaryKey("PK_StudyBooks", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "StudyChapter",
+                name: "StudyChapters",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -96,11 +96,11 @@ namespace Doorstep.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_StudyChapter", x => x.Id);
+                    table.PrimaryKey("PK_StudyChapters", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_StudyChapter_StudyBook_BookId",
+                        name: "FK_StudyChapters_StudyBooks_BookId",
                         column: x => x.BookId,
-                        principalTable: "StudyBook",
+                        principalTable: "StudyBooks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -131,27 +131,27 @@ namespace Doorstep.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_ListeningProgress_StudyChapter_ChapterId",
+                        name: "FK_ListeningProgress_StudyChapters_ChapterId",
                         column: x => x.ChapterId,
-                        principalTable: "StudyChapter",
+                        principalTable: "StudyChapters",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ListeningCard_MemberId_RevokedAt",
-                table: "ListeningCard",
+                name: "IX_ListeningCards_MemberId_RevokedAt",
+                table: "ListeningCards",
                 columns: new[] { "MemberId", "RevokedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ListeningCard_TokenHash",
-                table: "ListeningCard",
+                name: "IX_ListeningCards_TokenHash",
+                table: "ListeningCards",
                 column: "TokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ListeningPreference_MemberId",
-                table: "ListeningPreference",
+                name: "IX_ListeningPreferences_MemberId",
+                table: "ListeningPreferences",
                 column: "MemberId",
                 unique: true);
 
@@ -172,13 +172,13 @@ namespace Doorstep.Data.Migrations.Postgres
                 columns: new[] { "MemberId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StudyBook_SubDistrictId_Position",
-                table: "StudyBook",
+                name: "IX_StudyBooks_SubDistrictId_Position",
+                table: "StudyBooks",
                 columns: new[] { "SubDistrictId", "Position" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StudyChapter_BookId_Number",
-                table: "StudyChapter",
+                name: "IX_StudyChapters_BookId_Number",
+                table: "StudyChapters",
                 columns: new[] { "BookId", "Number" },
                 unique: true);
         }
@@ -187,19 +187,19 @@ namespace Doorstep.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ListeningCard");
+                name: "ListeningCards");
 
             migrationBuilder.DropTable(
-                name: "ListeningPreference");
+                name: "ListeningPreferences");
 
             migrationBuilder.DropTable(
                 name: "ListeningProgress");
 
             migrationBuilder.DropTable(
-                name: "StudyChapter");
+                name: "StudyChapters");
 
             migrationBuilder.DropTable(
-                name: "StudyBook");
+                name: "StudyBooks");
         }
     }
 }

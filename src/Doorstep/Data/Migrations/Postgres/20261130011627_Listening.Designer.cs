@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Doorstep.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDoorstepDb))]
-    [Migration("20261130005437_Listening")]
+    [Migration("20261130011627_Listening")]
     partial class Listening
     {
         /// <inheritdoc />
@@ -215,7 +215,7 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("MemberId", "RevokedAt");
 
-                    b.ToTable("ListeningCard");
+                    b.ToTable("ListeningCards", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.ListeningPreference", b =>
@@ -247,7 +247,7 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.HasIndex("MemberId")
                         .IsUnique();
 
-                    b.ToTable("ListeningPreference");
+                    b.ToTable("ListeningPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.ListeningProgress", b =>
@@ -294,7 +294,7 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("MemberId", "UpdatedAt");
 
-                    b.ToTable("ListeningProgress");
+                    b.ToTable("ListeningProgress", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.StudyBook", b =>
@@ -327,7 +327,7 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("SubDistrictId", "Position");
 
-                    b.ToTable("StudyBook");
+                    b.ToTable("StudyBooks", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.StudyChapter", b =>
@@ -377,7 +377,7 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.HasIndex("BookId", "Number")
                         .IsUnique();
 
-                    b.ToTable("StudyChapter");
+                    b.ToTable("StudyChapters", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Members.Import.MemberImport", b =>

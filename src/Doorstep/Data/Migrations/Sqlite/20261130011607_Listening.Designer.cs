@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Doorstep.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDoorstepDb))]
-    [Migration("20261130005420_Listening")]
+    [Migration("20261130011607_Listening")]
     partial class Listening
     {
         /// <inheritdoc />
@@ -206,7 +206,7 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("MemberId", "RevokedAt");
 
-                    b.ToTable("ListeningCard");
+                    b.ToTable("ListeningCards", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.ListeningPreference", b =>
@@ -236,7 +236,7 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.HasIndex("MemberId")
                         .IsUnique();
 
-                    b.ToTable("ListeningPreference");
+                    b.ToTable("ListeningPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.ListeningProgress", b =>
@@ -281,7 +281,7 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("MemberId", "UpdatedAt");
 
-                    b.ToTable("ListeningProgress");
+                    b.ToTable("ListeningProgress", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.StudyBook", b =>
@@ -312,7 +312,7 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("SubDistrictId", "Position");
 
-                    b.ToTable("StudyBook");
+                    b.ToTable("StudyBooks", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Listening.StudyChapter", b =>
@@ -360,7 +360,7 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.HasIndex("BookId", "Number")
                         .IsUnique();
 
-                    b.ToTable("StudyChapter");
+                    b.ToTable("StudyChapters", (string)null);
                 });
 
             modelBuilder.Entity("Doorstep.Features.Members.Import.MemberImport", b =>

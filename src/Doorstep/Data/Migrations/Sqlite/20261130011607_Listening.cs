@@ -12,7 +12,7 @@ namespace Doorstep.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "ListeningCard",
+                name: "ListeningCards",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -27,9 +27,9 @@ namespace Doorstep.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ListeningCard", x => x.Id);
+                    table.PrimaryKey("PK_ListeningCards", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ListeningCard_Members_MemberId",
+                        name: "FK_ListeningCards_Members_MemberId",
                         column: x => x.MemberId,
                         principalTable: "Members",
                         principalColumn: "Id",
@@ -37,7 +37,7 @@ namespace Doorstep.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "ListeningPreference",
+                name: "ListeningPreferences",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -50,9 +50,9 @@ namespace Doorstep.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ListeningPreference", x => x.Id);
+                    table.PrimaryKey("PK_ListeningPreferences", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ListeningPreference_Members_MemberId",
+                        name: "FK_ListeningPreferences_Members_MemberId",
                         column: x => x.MemberId,
                         principalTable: "Members",
                         principalColumn: "Id",
@@ -60,7 +60,7 @@ namespace Doorstep.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "StudyBook",
+                name: "StudyBooks",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -73,11 +73,11 @@ namespace Doorstep.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_StudyBook", x => x.Id);
+                    table.PrimaryKey("PK_StudyBooks", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "StudyChapter",
+                name: "StudyChapters",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -95,11 +95,11 @@ namespace Doorstep.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_StudyChapter", x => x.Id);
+                    table.PrimaryKey("PK_StudyChapters", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_StudyChapter_StudyBook_BookId",
+                        name: "FK_StudyChapters_StudyBooks_BookId",
                         column: x => x.BookId,
-                        principalTable: "StudyBook",
+                        principalTable: "StudyBooks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -130,27 +130,27 @@ namespace Doorstep.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_ListeningProgress_StudyChapter_ChapterId",
+                        name: "FK_ListeningProgress_StudyChapters_ChapterId",
                         column: x => x.ChapterId,
-                        principalTable: "StudyChapter",
+                        principalTable: "StudyChapters",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ListeningCard_MemberId_RevokedAt",
-                table: "ListeningCard",
+                name: "IX_ListeningCards_MemberId_RevokedAt",
+                table: "ListeningCards",
                 columns: new[] { "MemberId", "RevokedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ListeningCard_TokenHash",
-                table: "ListeningCard",
+                name: "IX_ListeningCards_TokenHash",
+                table: "ListeningCards",
                 column: "TokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ListeningPreference_MemberId",
-                table: "ListeningPreference",
+                name: "IX_ListeningPreferences_MemberId",
+                table: "ListeningPreferences",
                 column: "MemberId",
                 unique: true);
 
@@ -171,13 +171,13 @@ namespace Doorstep.Data.Migrations.Sqlite
                 columns: new[] { "MemberId", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StudyBook_SubDistrictId_Position",
-                table: "StudyBook",
+                name: "IX_StudyBooks_SubDistrictId_Position",
+                table: "StudyBooks",
                 columns: new[] { "SubDistrictId", "Position" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StudyChapter_BookId_Number",
-                table: "StudyChapter",
+                name: "IX_StudyChapters_BookId_Number",
+                table: "StudyChapters",
                 columns: new[] { "BookId", "Number" },
                 unique: true);
         }
@@ -186,19 +186,19 @@ namespace Doorstep.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ListeningCard");
+                name: "ListeningCards");
 
             migrationBuilder.DropTable(
-                name: "ListeningPreference");
+                name: "ListeningPreferences");
 
             migrationBuilder.DropTable(
                 name: "ListeningProgress");
 
             migrationBuilder.DropTable(
-                name: "StudyChapter");
+                name: "StudyChapters");
 
             migrationBuilder.DropTable(
-                name: "StudyBook");
+                name: "StudyBooks");
         }
     }
 }
