@@ -16,27 +16,20 @@ namespace Doorstep.Features.Listening;
 [Authorize(Policy = ListeningFeature.HandleCards)]
 public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataProtector protector) : PageModel
 {
-    public enum Standing { ThisMonth, Earlier, NotStarted, PrefersOther }
-
-    public sealed record Row(int MemberId, string Name, string Pinyin, bool HasCard, int ThisMonthSeconds, int Completed, bool Started, StudyPreference? Prefers)
-    {
-        public Standing Status => ThisMonthSeconds > 0 ? Standing.ThisMonth : Prefers is not null ? Standing.PrefersOther : Started ? Standing.Earlier : Standing.NotStarted;
-    }
-
     public sealed record AreaOption(int Id, string Name);
 
     public IReadOnlyList<AreaOption> Areas { get; private set; } = [];
     public int AreaId { get; private set; }
     public string AreaName { get; private set; } = "";
     public string MonthLabel { get; private set; } = "";
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<ListeningReport.Row> Rows { get; private set; } = [];
 
-    public static string Label(Standing s) => s switch
+    public static string Label(ListeningReport.Standing s) => s switch
     {
-        Standing.ThisMonth => "本月在听",
-        Standing.Earlier => "以前听过，本月没听",
-        Standing.NotStarted => "还没开始",
-        Standing.PrefersOther => "不用随身听",
+        ListeningReport.Standing.ThisMonth => "本月在听",
+        ListeningReport.Standing.Earlier => "以前听过，本月没听",
+        ListeningReport.Standing.NotStarted => "还没开始",
+        ListeningReport.Standing.PrefersOther => "不用随身听",
     };
 
     public async Task<IActionResult> OnGetAsync(int? areaId)
@@ -79,22 +72,7 @@ public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataP
         var today = ChinaTime.Today(clock);
         MonthLabel = $"{today.Year}年{today.Month}月";
         var since = ListeningTime.MonthStartUtc(clock);
-        // Extension members cannot stand inside an expression tree; the sets are captured as values.
-        var cards = db.ListeningCards;
-        var progress = db.ListeningProgress;
-        var preferences = db.ListeningPreferences;
-        var rows = await db.MembersInScope
-            .Where(m => m.OrgUnitAreaId == area.Id && m.Status != Members.MemberStatus.Deceased && m.Status != Members.MemberStatus.TransferredOut)
-            .Select(m => new Row(
-                m.Id,
-                m.Name,
-                m.NamePinyin,
-                cards.Any(c => c.MemberId == m.Id && c.RevokedAt == null),
-                progress.Where(p => p.MemberId == m.Id && p.UpdatedAt >= since).Sum(p => (int?)p.ListenedSeconds) ?? 0,
-                progress.Count(p => p.MemberId == m.Id && p.CompletedAt != null),
-                progress.Any(p => p.MemberId == m.Id),
-                preferences.Where(p => p.MemberId == m.Id).Select(p => (StudyPreference?)p.Prefers).FirstOrDefault()))
-            .ToListAsync();
+        var rows = await ListeningReport.RowsAsync(db, area.Id, since);
         Rows = rows.OrderBy(r => r.Status).ThenBy(r => r.Pinyin).ToList();
         return true;
     }
