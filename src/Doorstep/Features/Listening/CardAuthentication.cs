@@ -32,6 +32,7 @@ public sealed class CardAuthentication(
         var token = Context.GetRouteValue("token") as string;
         if (!guesses.MayTry(Context))
         {
+            Context.Items[typeof(CardGuesses)] = true;
             return AuthenticateResult.Fail("too many guesses");
         }
 
@@ -71,8 +72,9 @@ public sealed class CardAuthentication(
     /// <summary>Nothing about why: no card, a revoked card and a wrong token all look like a missing page.</summary>
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = guesses.MayTry(Context) ? (int)HttpStatusCode.NotFound : (int)HttpStatusCode.TooManyRequests;
-        if (Response.StatusCode == (int)HttpStatusCode.TooManyRequests)
+        var refused = Context.Items.ContainsKey(typeof(CardGuesses));
+        Response.StatusCode = refused ? (int)HttpStatusCode.TooManyRequests : (int)HttpStatusCode.NotFound;
+        if (refused)
         {
             Response.Headers.RetryAfter = "600";
         }

@@ -34,7 +34,7 @@ public class ProgressTests(DoorstepApp app)
         // Finishing the chapter: the shelf then resumes at the next one, and the chapter starts over.
         Assert.Equal(HttpStatusCode.NoContent, (await otherPhone.SaveProgressAsync(shelf, first, 60, 5, completed: true)).StatusCode);
         var shelfPage = await (await phone.GetAsync(shelf)).Content.ReadAsStringAsync();
-        Assert.Contains($"chapters/{second}\">▶ 接着听", shelfPage, StringComparison.Ordinal);
+        Assert.Matches($"chapters/{second}\">[^<]*接着听", shelfPage);
         Assert.Contains("已听完 1 章", shelfPage, StringComparison.Ordinal);
         Assert.Contains("data-position=\"0\"", await (await phone.GetAsync($"{shelf}/chapters/{first}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
