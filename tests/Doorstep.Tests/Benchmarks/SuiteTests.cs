@@ -22,6 +22,7 @@ public class SuiteTests(DoorstepApp app)
     [
         "search.name", "search.name.everything", "search.name-part", "search.pinyin", "search.id-tail", "search.id-number", "search.phone",
         "list.cadre", "list.cadre.page50", "list.filtered", "file.timeline", "lives-elsewhere.counts", "import.check-100k",
+        "listening.progress-save", "listening.area-report",
     ];
 
     [Fact]
@@ -52,7 +53,7 @@ public class SuiteTests(DoorstepApp app)
     [InlineData("search.*", 7)]
     [InlineData("list.cadre*", 2)]
     [InlineData("file.timeline", 1)]
-    [InlineData("*", 13)]
+    [InlineData("*", 15)]
     public void A_glob_selects_benchmarks_by_their_ids(string glob, int count) =>
         Assert.Equal(count, Suite.Select(glob).Count);
 }

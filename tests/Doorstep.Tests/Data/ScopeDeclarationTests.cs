@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Doorstep.Data;
 using Doorstep.Features.Accounts;
+using Doorstep.Features.Listening;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
 using Doorstep.Features.Transfers;
@@ -80,7 +81,13 @@ public sealed partial class ScopeDeclarationTests
         var model = Model();
         var declared = model.GetEntityTypes().Where(e => ScopeDeclaration.Of(e.ClrType) is not null).Select(e => e.ClrType).ToList();
 
-        Assert.Equal(new[] { typeof(AuditEntry), typeof(Member), typeof(Transfer) }.OrderBy(t => t.Name), declared.OrderBy(t => t.Name));
+        Assert.Equal(
+            new[]
+            {
+                typeof(AuditEntry), typeof(Member), typeof(Transfer),
+                typeof(StudyBook), typeof(StudyChapter), typeof(ListeningCard), typeof(ListeningProgress), typeof(ListeningPreference),
+            }.OrderBy(t => t.Name),
+            declared.OrderBy(t => t.Name));
         Assert.All(declared, type => Assert.NotEmpty(model.FindEntityType(type)!.GetDeclaredQueryFilters()));
         Assert.DoesNotContain(model.GetEntityTypes(), e => ScopeDeclaration.Of(e.ClrType) is null && e.GetDeclaredQueryFilters().Count > 0);
     }

@@ -64,7 +64,8 @@ public sealed class StudyChapterAuditLabels(DoorstepDb db) : AuditSubject
     {
         var numbers = NumericIds(ids);
         return await db.StudyChapters.AsNoTracking().Where(c => numbers.Contains(c.Id))
-            .ToDictionaryAsync(c => Key(c.Id), c => $"《{c.Book.Title}》第{c.Number}章 {c.Title}");
+            .Select(c => new { c.Id, Book = c.Book.Title, c.Number, c.Title })
+            .ToDictionaryAsync(c => Key(c.Id), c => $"《{c.Book}》第{c.Number}章 {c.Title}");
     }
 }
 
@@ -91,7 +92,8 @@ public sealed class ListeningCardAuditLabels(DoorstepDb db) : AuditSubject
     public override async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> ids)
     {
         var numbers = NumericIds(ids);
-        return await db.ListeningCards.AsNoTracking().Where(c => numbers.Contains(c.Id)).ToDictionaryAsync(c => Key(c.Id), c => $"{c.Member.Name}的随身听卡");
+        return await db.ListeningCards.AsNoTracking().Where(c => numbers.Contains(c.Id)).Select(c => new { c.Id, c.Member.Name })
+            .ToDictionaryAsync(c => Key(c.Id), c => $"{c.Name}的随身听卡");
     }
 }
 
@@ -129,7 +131,8 @@ public sealed class ListeningProgressAuditLabels(DoorstepDb db) : AuditSubject
     public override async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> ids)
     {
         var numbers = NumericIds(ids).Select(i => (long)i).ToList();
-        return await db.ListeningProgress.AsNoTracking().Where(p => numbers.Contains(p.Id)).ToDictionaryAsync(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p => $"{p.Member.Name}的收听记录");
+        return await db.ListeningProgress.AsNoTracking().Where(p => numbers.Contains(p.Id)).Select(p => new { p.Id, p.Member.Name })
+            .ToDictionaryAsync(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p => $"{p.Name}的收听记录");
     }
 }
 
@@ -156,6 +159,7 @@ public sealed class ListeningPreferenceAuditLabels(DoorstepDb db) : AuditSubject
     public override async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> ids)
     {
         var numbers = NumericIds(ids);
-        return await db.ListeningPreferences.AsNoTracking().Where(p => numbers.Contains(p.Id)).ToDictionaryAsync(p => Key(p.Id), p => p.Member.Name);
+        return await db.ListeningPreferences.AsNoTracking().Where(p => numbers.Contains(p.Id)).Select(p => new { p.Id, p.Member.Name })
+            .ToDictionaryAsync(p => Key(p.Id), p => p.Name);
     }
 }
