@@ -15,6 +15,9 @@ say() { printf '\n== %s\n' "$*"; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qiE 'wqy|noto (sans|serif) cjk' || missing+=(fonts-wqy-microhei)
+# 随身听's server speech: espeak-ng's Mandarin voice, lame for MP3 (docs/deployment.md).
+command -v espeak-ng >/dev/null || missing+=(espeak-ng)
+command -v lame >/dev/null || missing+=(lame)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null

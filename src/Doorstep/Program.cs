@@ -2,6 +2,7 @@ using Doorstep.Data;
 using Doorstep.Features.Accounts;
 using Doorstep.Features.Audit;
 using Doorstep.Features.HomeVisits;
+using Doorstep.Features.Listening;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
 using Doorstep.Features.TemporaryBranches;
@@ -24,6 +25,7 @@ builder.Services.AddMembers();
 builder.Services.AddTemporaryBranches();
 builder.Services.AddTransfers();
 builder.Services.AddHomeVisits();
+builder.Services.AddListening();
 builder.Services.AddAuditLog();
 builder.Services.AddDoorstepPages();
 builder.Services.AddStaticFileCompression();
@@ -46,6 +48,8 @@ app.UseDoorstepErrorPages();
 app.UseRequestSizeLimit();
 app.UseCompressedStaticFiles();
 app.UseRouting();
+// Before sign-in, so that a request with a guessed card token spends its address's allowance too.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -1,8 +1,10 @@
 using Doorstep.Benchmarks;
 using Doorstep.Data;
+using Doorstep.Features.Listening;
 using Doorstep.Features.Members;
 using Doorstep.Features.Transfers;
 using Doorstep.Infrastructure;
+using Doorstep.Infrastructure.Jobs;
 using Doorstep.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +17,17 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     [Fact]
     public async Task Generated_members_have_valid_encrypted_ID_numbers_and_realistic_shapes()
     {
+        // The demo queued 随身听 speech, whose jobs write audit rows; the generator numbers its audit rows
+        // from the table's largest id, so it starts once they are done.
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 240 && await db.BackgroundJobs.AnyAsync(j => j.Kind == SpeechJob.Kind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)); i++)
+            {
+                await Task.Delay(500);
+            }
+
+            return 0;
+        });
         var lastId = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
         var createdBefore = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.Action == AuditAction.Created));
         await using (var scope = app.Services.CreateAsyncScope())

@@ -22,6 +22,7 @@ public class SuiteTests(DoorstepApp app)
     [
         "search.name", "search.name.district", "search.surname", "search.surname.district", "search.name-part", "search.pinyin", "search.id-tail", "search.id-number", "search.phone",
         "list.cadre", "list.cadre.page50", "list.filtered", "file.timeline", "lives-elsewhere.counts", "import.check-100k",
+        "listening.progress-save", "listening.area-report",
     ];
 
     [Fact]

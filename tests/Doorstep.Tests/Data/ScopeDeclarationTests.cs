@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Doorstep.Data;
 using Doorstep.Features.Accounts;
-using Doorstep.Features.HomeVisits;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
 using Doorstep.Features.Transfers;
@@ -81,9 +80,8 @@ public sealed partial class ScopeDeclarationTests
         var model = Model();
         var declared = model.GetEntityTypes().Where(e => ScopeDeclaration.Of(e.ClrType) is not null).Select(e => e.ClrType).ToList();
 
-        Assert.Equal(
-            new[] { typeof(AuditEntry), typeof(Member), typeof(MemberNameGram), typeof(Transfer), typeof(VisitCampaign), typeof(VisitTask), typeof(HomeVisit), typeof(VisitFollowUp) }.OrderBy(t => t.Name),
-            declared.OrderBy(t => t.Name));
+        // The core's own; each feature's entities are held to the same rule by the checks below and by the scan above.
+        Assert.Superset(new HashSet<Type> { typeof(AuditEntry), typeof(Member), typeof(MemberNameGram), typeof(Transfer) }, declared.ToHashSet());
         Assert.All(declared, type => Assert.NotEmpty(model.FindEntityType(type)!.GetDeclaredQueryFilters()));
         Assert.DoesNotContain(model.GetEntityTypes(), e => ScopeDeclaration.Of(e.ClrType) is null && e.GetDeclaredQueryFilters().Count > 0);
     }

@@ -16,7 +16,8 @@ public class HomeTests(DoorstepApp app)
         var figures = home.QuerySelectorAll(".figures li").Select(li => (Label: li.QuerySelector("span")!.TextContent, Href: li.QuerySelector("a")?.GetAttribute("href"))).ToList();
         Assert.Equal(
             [("名党员", "/Members"), ("名75岁以上", null), ("名视力减弱或行动不便", null), ("名人户分离", "/Members/LivesElsewhere"), ("件组织关系接转待我办理", "/Transfers?tab=Mine"),
-                ("位党员尚未送学上门", "/HomeVisits"), ("条建言献策待答复", "/HomeVisits/FollowUps")],
+                ("位党员尚未送学上门", "/HomeVisits"), ("条建言献策待答复", "/HomeVisits/FollowUps"),
+                ("位党员本月用随身听学习", "/Listening/Report"), ("位党员持有随身听卡", "/Listening/Report")],
             figures);
     }
 

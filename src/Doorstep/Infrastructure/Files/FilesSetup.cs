@@ -22,6 +22,7 @@ public static class FilesSetup
             _ => new DatabaseFileStore(),
         });
         services.AddScoped<FileIntake>();
+        services.AddAuditSubject<StoredFileAuditLabels>();
         services.AddJob<FileSweepJob>(FileSweepJob.Kind, maxAttempts: 1, every: TimeSpan.FromHours(6));
         return services;
     }

@@ -1,0 +1,35 @@
+using Doorstep.Data;
+using Doorstep.Features.Members;
+using Doorstep.Infrastructure;
+
+namespace Doorstep.Features.Listening;
+
+/// <summary>
+/// 收听进度: how far one member got in one chapter, how long they listened, and whether they heard it
+/// to the end. Written by the player (the card's narrow scope) every few seconds; read by the area's
+/// report and the member file.
+/// </summary>
+public class ListeningProgress : IScoped<ListeningProgress>
+{
+    public static ScopeDeclaration<ListeningProgress> Scope { get; } = new ScopeDeclaration<ListeningProgress>()
+        .Read(ScopeKind.SubDistrict, p => p.SubDistrictId)
+        .Read(ScopeKind.ResidentialArea, (p, area) => p.Member.OrgUnitAreaId == area)
+        .ReadWrite(ScopeKind.MemberCard, p => p.MemberId);
+
+    public long Id { get; set; }
+    public int MemberId { get; set; }
+    public Member Member { get; set; } = null!;
+    public int SubDistrictId { get; set; }
+    public int BookId { get; set; }
+    public int ChapterId { get; set; }
+
+    /// <summary>Where playback stood at the last save, in seconds.</summary>
+    public double PositionSeconds { get; set; }
+
+    /// <summary>Seconds actually listened (played, not skipped), summed over every save.</summary>
+    public int ListenedSeconds { get; set; }
+
+    public DateTime StartedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+}

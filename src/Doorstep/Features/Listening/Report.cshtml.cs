@@ -1,0 +1,79 @@
+using Doorstep.Data;
+using Doorstep.Features.Listening.Cards;
+using Doorstep.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Doorstep.Features.Listening;
+
+/// <summary>
+/// An area's listening, for the next round of visits: who listened this month, who listened before
+/// but not this month, who has not started, and who would rather have paper or a visit. From here
+/// the cadre prints cards for the members they tick.
+/// </summary>
+[Authorize(Policy = ListeningFeature.HandleCards)]
+public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataProtector protector) : PageModel
+{
+    public sealed record AreaOption(int Id, string Name);
+
+    public IReadOnlyList<AreaOption> Areas { get; private set; } = [];
+    public int AreaId { get; private set; }
+    public string AreaName { get; private set; } = "";
+    public string MonthLabel { get; private set; } = "";
+    public IReadOnlyList<ListeningReport.Row> Rows { get; private set; } = [];
+
+    public static string Label(ListeningReport.Standing s) => s switch
+    {
+        ListeningReport.Standing.ThisMonth => "本月在听",
+        ListeningReport.Standing.Earlier => "以前听过，本月没听",
+        ListeningReport.Standing.NotStarted => "还没开始",
+        ListeningReport.Standing.PrefersOther => "不用随身听",
+    };
+
+    public async Task<IActionResult> OnGetAsync(int? areaId)
+    {
+        if (!await LoadAsync(areaId))
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPrintAsync(int? areaId, int[]? memberIds)
+    {
+        if (memberIds is not { Length: > 0 })
+        {
+            await LoadAsync(areaId);
+            ModelState.AddModelError("", "请先勾选要发卡的党员。");
+            return Page();
+        }
+
+        var cards = await CardIssue.IssueAsync(db, protector, clock.GetUtcNow().UtcDateTime, memberIds);
+        return Partial("/Features/Listening/Cards/_CardSheet.cshtml", new CardSheet(cards, token => Url.Page("/Listening/Card/Shelf", null, new { token }, Request.Scheme, Request.Host.Value)!));
+    }
+
+    private async Task<bool> LoadAsync(int? areaId)
+    {
+        var scope = db.CurrentUser.Scope;
+        Areas = scope.Kind == ScopeKind.ResidentialArea
+            ? await db.ResidentialAreas.Where(a => a.Id == scope.ResidentialAreaId).Select(a => new AreaOption(a.Id, a.Name)).ToListAsync()
+            : await db.ResidentialAreas.Where(a => a.SubDistrictId == scope.SubDistrictId).OrderBy(a => a.Name).Select(a => new AreaOption(a.Id, a.Name)).ToListAsync();
+        var area = Areas.FirstOrDefault(a => a.Id == areaId) ?? (Areas.Count > 0 ? Areas[0] : null);
+        if (area is null)
+        {
+            return false;
+        }
+
+        AreaId = area.Id;
+        AreaName = $"{area.Name}居民区";
+        var today = ChinaTime.Today(clock);
+        MonthLabel = $"{today.Year}年{today.Month}月";
+        var since = ListeningTime.MonthStartUtc(clock);
+        var rows = await ListeningReport.RowsAsync(db, area.Id, since);
+        Rows = rows.OrderBy(r => r.Status).ThenBy(r => r.Pinyin).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using Doorstep.Features.Listening;
+using Doorstep.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Doorstep.Tests.Features.Listening;
+
+/// <summary>Where a member stopped is kept on the server, so any phone resumes there.</summary>
+[Collection(SharedApp.Name)]
+public class ProgressTests(DoorstepApp app)
+{
+    [Fact]
+    public async Task Progress_is_saved_resumed_on_another_phone_and_counted_for_the_area()
+    {
+        var member = await app.FirstOfAreaAsync("张桥", skip: 35);
+        var zhangqiao = await app.SignedInAsync("zhangqiao");
+        var shelf = await zhangqiao.IssueCardAsync(member);
+        var first = await app.DemoChapterAsync("中国共产党章程（学习辅导）", 1);
+        var second = await app.DemoChapterAsync("中国共产党章程（学习辅导）", 2);
+
+        var phone = app.NewClient();
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.SaveProgressAsync(shelf, first, 12.5, 10)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.SaveProgressAsync(shelf, first, 22.5, 10)).StatusCode);
+        // An absurd report counts as at most two minutes.
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.SaveProgressAsync(shelf, first, 24, 100_000)).StatusCode);
+
+        var otherPhone = app.NewClient();
+        var player = await (await otherPhone.GetAsync($"{shelf}/chapters/{first}")).Content.ReadAsStringAsync();
+        Assert.Contains("data-position=\"24\"", player, StringComparison.Ordinal);
+        var row = await app.WithDbAsync(db => db.ListeningProgress.SingleAsync(p => p.MemberId == member && p.ChapterId == first));
+        Assert.Equal(140, row.ListenedSeconds);
+        Assert.Null(row.CompletedAt);
+
+        // Finishing the chapter: the shelf then resumes at the next one, and the chapter starts over.
+        Assert.Equal(HttpStatusCode.NoContent, (await otherPhone.SaveProgressAsync(shelf, first, 60, 5, completed: true)).StatusCode);
+        var shelfPage = await (await phone.GetAsync(shelf)).Content.ReadAsStringAsync();
+        Assert.Matches($"chapters/{second}\">[^<]*接着听", shelfPage);
+        Assert.Contains("已听完 1 章", shelfPage, StringComparison.Ordinal);
+        Assert.Contains("data-position=\"0\"", await (await phone.GetAsync($"{shelf}/chapters/{first}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The first save and the completion are audited; the ticks between are not.
+        var audited = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(ListeningProgress) && a.EntityId == row.Id.ToString()));
+        Assert.Equal(2, audited);
+
+        var report = await (await zhangqiao.GetAsync("/Listening/Report")).Content.ReadAsStringAsync();
+        var name = await app.WithDbAsync(db => db.Members.Where(m => m.Id == member).Select(m => m.Name).FirstAsync());
+        Assert.Matches($">{name}</a></td>\\s*<td>本月在听", report);
+        var file = await (await zhangqiao.GetAsync($"/Members/Details/{member}")).Content.ReadAsStringAsync();
+        Assert.Contains("听完《中国共产党章程（学习辅导）》第1章", file, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_marked_as_preferring_paper_is_listed_apart_from_those_not_started()
+    {
+        var member = await app.FirstOfAreaAsync("张桥", skip: 36);
+        var zhangqiao = await app.SignedInAsync("zhangqiao");
+        var saved = await zhangqiao.PostFormAsync($"/Listening/Cards/Member/{member}", new Dictionary<string, string> { ["prefers"] = "Paper" }, $"/Listening/Cards/Member/{member}?handler=Prefer");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var name = await app.WithDbAsync(db => db.Members.Where(m => m.Id == member).Select(m => m.Name).FirstAsync());
+        var report = await (await zhangqiao.GetAsync("/Listening/Report")).Content.ReadAsStringAsync();
+        Assert.Matches($">{name}</a></td>\\s*<td>不用随身听（喜欢纸质材料）", report);
+    }
+}
