@@ -1,5 +1,6 @@
 using Doorstep.Data;
 using Doorstep.Features.Accounts;
+using Doorstep.Features.Activities;
 using Doorstep.Features.Audit;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
@@ -22,6 +23,7 @@ builder.Services.AddOrganizations();
 builder.Services.AddMembers();
 builder.Services.AddTemporaryBranches();
 builder.Services.AddTransfers();
+builder.Services.AddActivities();
 builder.Services.AddAuditLog();
 builder.Services.AddDoorstepPages();
 builder.Services.AddStaticFileCompression();
@@ -49,6 +51,7 @@ app.UseAuthorization();
 
 app.MapRazorPages();
 app.MapMembersApi();
+app.MapActivitiesApi();
 app.MapOperations();
 
 await app.RunAsync();
