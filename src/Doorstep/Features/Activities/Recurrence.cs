@@ -76,6 +76,10 @@ public static class Recurrence
             .ToList();
     }
 
+    /// <summary>The occurrence whose rule date is <paramref name="date"/>, or null when the rule gives no such day.</summary>
+    public static Occurrence? On(Activity activity, DateOnly date) =>
+        Between(activity, date, date.AddDays(1)) is [var only] ? only : null;
+
     /// <summary>Whether <paramref name="date"/> is one of the activity's rule dates.</summary>
     public static bool OccursOn(Activity activity, DateOnly date) =>
         Between(activity, date, date.AddDays(1), []).Count == 1;
