@@ -55,11 +55,13 @@ public class FiguresModel(DoorstepDb db, TimeProvider clock) : PageModel
                 tallies.Where(t => t.AreaId == area && t.Kind == TallyKind.Handout).Sum(t => t.Count),
                 attendance.Where(a => a.Area == area).Sum(a => a.Minutes)))
             .ToList();
-        People = await db.InScope<Attendance>().Where(a => a.Date >= from && a.Date < to && a.CheckedInAt != null)
-            .GroupBy(a => new { a.PersonKey, a.Name, Volunteer = a.VolunteerId != null })
-            .Select(g => new PersonRow(g.Key.Name, g.Key.Volunteer ? "志愿者" : "党员", g.Count(), g.Sum(a => a.ServiceMinutes) ?? 0))
-            .OrderByDescending(p => p.Minutes).ThenByDescending(p => p.Times).Take(100).ToListAsync();
+        People = (await db.InScope<Attendance>().Where(a => a.Date >= from && a.Date < to && a.CheckedInAt != null)
+                .GroupBy(a => new { a.PersonKey, a.Name, Volunteer = a.VolunteerId != null })
+                .Select(g => new { g.Key.Name, g.Key.Volunteer, Times = g.Count(), Minutes = g.Sum(a => a.ServiceMinutes) ?? 0 })
+                .OrderByDescending(p => p.Minutes).ThenByDescending(p => p.Times).Take(100).ToListAsync())
+            .Select(p => new PersonRow(p.Name, p.Volunteer ? "志愿者" : "党员", p.Times, p.Minutes)).ToList();
         Handouts = await db.InScope<ActivityTally>().Where(t => t.Date >= from && t.Date < to && t.Kind == TallyKind.Handout)
-            .GroupBy(t => t.Label).Select(g => new HandoutRow(g.Key, g.Sum(t => t.Count))).OrderByDescending(h => h.Count).ToListAsync();
+            .GroupBy(t => t.Label).Select(g => new { Kind = g.Key, Count = g.Sum(t => t.Count) }).OrderByDescending(h => h.Count)
+            .Select(h => new HandoutRow(h.Kind, h.Count)).ToListAsync();
     }
 }
