@@ -80,7 +80,14 @@ public sealed partial class ScopeDeclarationTests
         var model = Model();
         var declared = model.GetEntityTypes().Where(e => ScopeDeclaration.Of(e.ClrType) is not null).Select(e => e.ClrType).ToList();
 
-        Assert.Equal(new[] { typeof(AuditEntry), typeof(Member), typeof(Transfer) }.OrderBy(t => t.Name), declared.OrderBy(t => t.Name));
+        Assert.Equal(
+            new[]
+            {
+                typeof(AuditEntry), typeof(Member), typeof(Transfer),
+                typeof(Doorstep.Features.Activities.Activity), typeof(Doorstep.Features.Activities.ActivityChange), typeof(Doorstep.Features.Activities.ActivityTally),
+                typeof(Doorstep.Features.Activities.Attendance), typeof(Doorstep.Features.Activities.Volunteers.Volunteer),
+            }.OrderBy(t => t.Name),
+            declared.OrderBy(t => t.Name));
         Assert.All(declared, type => Assert.NotEmpty(model.FindEntityType(type)!.GetDeclaredQueryFilters()));
         Assert.DoesNotContain(model.GetEntityTypes(), e => ScopeDeclaration.Of(e.ClrType) is null && e.GetDeclaredQueryFilters().Count > 0);
     }

@@ -83,6 +83,6 @@ public class AuditPageTests(DoorstepApp app)
         var page = await admin.GetPageAsync("/Audit");
 
         var kinds = page.QuerySelectorAll("#entity option").Select(o => o.TextContent).ToList();
-        Assert.Equal(["全部", "党员档案", "党员名单导出", "批量导入", "党组织", "居民区", "部门", "街道", "组织关系接转", "临时党支部成员", "账户", "账户角色", "角色", "个人信息密钥校验值"], kinds);
+        Assert.Equal(["全部", "党员档案", "党员名单导出", "批量导入", "党组织", "居民区", "部门", "街道", "组织关系接转", "临时党支部成员", "活动", "活动报名与签到", "活动调整", "活动人数与发放", "志愿者", "账户", "账户角色", "角色", "账户关联", "个人信息密钥校验值"], kinds);
     }
 }
