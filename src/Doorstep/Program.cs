@@ -1,5 +1,6 @@
 using Doorstep.Data;
 using Doorstep.Features.Accounts;
+using Doorstep.Features.Activities;
 using Doorstep.Features.Audit;
 using Doorstep.Features.HomeVisits;
 using Doorstep.Features.Listening;
@@ -26,6 +27,7 @@ builder.Services.AddTemporaryBranches();
 builder.Services.AddTransfers();
 builder.Services.AddHomeVisits();
 builder.Services.AddListening();
+builder.Services.AddActivities();
 builder.Services.AddAuditLog();
 builder.Services.AddDoorstepPages();
 builder.Services.AddStaticFileCompression();
@@ -55,6 +57,7 @@ app.UseAuthorization();
 
 app.MapRazorPages();
 app.MapMembersApi();
+app.MapActivitiesApi();
 app.MapOperations();
 
 await app.RunAsync();

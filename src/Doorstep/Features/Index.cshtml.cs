@@ -33,7 +33,7 @@ public class IndexModel(DoorstepDb db, IEnumerable<IHomeFigures> sources, IAutho
                 await db.SubDistricts.Where(s => s.Id == scope.SubDistrictId).Select(s => s.District + "各街道（只读）").FirstOrDefaultAsync() ?? "",
             ScopeKind.Department =>
                 await db.Departments.Where(d => d.Id == scope.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync() ?? "",
-            ScopeKind.Nobody or ScopeKind.MemberCard => "",
+            ScopeKind.Nobody or ScopeKind.MemberCard or ScopeKind.Volunteer => "",
         };
 
         var figures = new List<HomeFigure>();

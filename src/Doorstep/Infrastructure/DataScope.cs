@@ -5,7 +5,7 @@ namespace Doorstep.Infrastructure;
 
 public enum ScopeKind
 {
-    /// <summary>Sees nothing: anonymous requests, volunteers, and work outside a request that did not ask for a scope.</summary>
+    /// <summary>Sees nothing: anonymous requests, volunteer accounts not yet linked to a roster record, and work outside a request that did not ask for a scope.</summary>
     Nobody,
     /// <summary>System work that asked for it by name (<see cref="CurrentUser.System"/>): migrations, seeding, commands.</summary>
     Everything,
@@ -18,6 +18,8 @@ public enum ScopeKind
     Department,
     /// <summary>随身听 card holder (signed in by their card, not a password): their own member's records.</summary>
     MemberCard,
+    /// <summary>志愿者 (ADR 0019): their own volunteer record, their own sign-ups and hours, nothing else.</summary>
+    Volunteer,
 }
 
 /// <summary>
@@ -25,7 +27,7 @@ public enum ScopeKind
 /// declaration (ScopeDeclaration), so that no page can forget it and no guessed ID reaches past it.
 /// </summary>
 public sealed record DataScope(
-    ScopeKind Kind, int SubDistrictId = 0, int ResidentialAreaId = 0, int OrgUnitId = 0, int DepartmentId = 0, int MemberId = 0)
+    ScopeKind Kind, int SubDistrictId = 0, int ResidentialAreaId = 0, int OrgUnitId = 0, int DepartmentId = 0, int MemberId = 0, int VolunteerId = 0)
 {
     public static readonly DataScope Nobody = new(ScopeKind.Nobody);
     public static readonly DataScope Everything = new(ScopeKind.Everything);
@@ -44,6 +46,7 @@ public sealed record DataScope(
         ScopeKind.TemporaryBranch => OrgUnitId,
         ScopeKind.Department => DepartmentId,
         ScopeKind.MemberCard => MemberId,
+        ScopeKind.Volunteer => VolunteerId,
         ScopeKind.Nobody or ScopeKind.Everything => 0,
     };
 
@@ -55,6 +58,9 @@ public sealed record DataScope(
         public const string OrgUnit = "doorstep:org-unit";
         public const string Department = "doorstep:department";
         public const string Member = "doorstep:member";
+
+        /// <summary>The volunteer record a 志愿者 account speaks for: a claim stored with the account when the roster opens it.</summary>
+        public const string Volunteer = "doorstep:volunteer";
     }
 
     public static DataScope For(ClaimsPrincipal user)
@@ -88,6 +94,11 @@ public sealed record DataScope(
         if (user.IsInRole(Roles.CardHolder) && Read(user, Claims.Member) is > 0 and var member)
         {
             return new DataScope(ScopeKind.MemberCard, subDistrict, MemberId: member);
+        }
+
+        if (user.IsInRole(Roles.Volunteer) && Read(user, Claims.Volunteer) is > 0 and var volunteer)
+        {
+            return new DataScope(ScopeKind.Volunteer, subDistrict, VolunteerId: volunteer);
         }
 
         return new DataScope(ScopeKind.Nobody, subDistrict);

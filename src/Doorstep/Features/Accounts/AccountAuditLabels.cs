@@ -12,7 +12,38 @@ public static class AccountAuditLabels
     public static IServiceCollection AddAccountAuditLabels(this IServiceCollection services) => services
         .AddAuditSubject<AccountAudit>()
         .AddAuditSubject<AccountRoleAudit>()
-        .AddAuditSubject<RoleAudit>();
+        .AddAuditSubject<RoleAudit>()
+        .AddAuditSubject<AccountClaimAudit>();
+
+    /// <summary>
+    /// A claim stored with an account: today the roster record a 志愿者 account speaks for
+    /// (<see cref="DataScope.Claims.Volunteer"/>, ADR 0019); its value is that record's id.
+    /// </summary>
+    private sealed class AccountClaimAudit(DoorstepDb db) : AuditSubject
+    {
+        public override string EntityType => "IdentityUserClaim";
+        public override string Label => "账户关联";
+        public override int Order => 93;
+
+        public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
+        {
+            ["UserId"] = "账户",
+            ["ClaimType"] = "类型",
+            ["ClaimValue"] = "关联记录",
+        };
+
+        public override string? Show(string field, string value) =>
+            field == "ClaimType" && value == DataScope.Claims.Volunteer ? "志愿者名册记录" : null;
+
+        public override async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> ids)
+        {
+            var numbers = NumericIds(ids);
+            var claims = await db.UserClaims.AsNoTracking().Where(c => numbers.Contains(c.Id)).Select(c => new { c.Id, c.UserId }).ToListAsync();
+            var userIds = claims.Select(c => c.UserId).ToList();
+            var users = await db.AccountsOfOwnSubDistrict().AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+            return claims.Where(c => users.ContainsKey(c.UserId)).ToDictionary(c => Key(c.Id), c => users[c.UserId]);
+        }
+    }
 
     private sealed class AccountAudit(DoorstepDb db) : AuditSubject
     {

@@ -27,7 +27,7 @@ public static class TemporaryBranchQueries
         {
             ScopeKind.SubDistrict => branches,
             ScopeKind.TemporaryBranch => branches.Where(u => u.Id == scope.OrgUnitId),
-            ScopeKind.Nobody or ScopeKind.Everything or ScopeKind.ResidentialArea or ScopeKind.District or ScopeKind.Department or ScopeKind.MemberCard
+            ScopeKind.Nobody or ScopeKind.Everything or ScopeKind.ResidentialArea or ScopeKind.District or ScopeKind.Department or ScopeKind.MemberCard or ScopeKind.Volunteer
                 => branches.Where(u => false),
         };
     }

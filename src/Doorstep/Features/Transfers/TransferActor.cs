@@ -11,7 +11,7 @@ public sealed record TransferActor(string Name, int SubDistrictId, int? AreaId, 
         ScopeKind.ResidentialArea => new(user.Name, user.Scope.SubDistrictId, user.Scope.ResidentialAreaId, IsAdmin: false),
         // Start-up and commands never handle transfers; temporary branches, departments and card holders
         // hold no files, and the district only reads.
-        ScopeKind.Everything or ScopeKind.TemporaryBranch or ScopeKind.Nobody or ScopeKind.District or ScopeKind.Department or ScopeKind.MemberCard
+        ScopeKind.Everything or ScopeKind.TemporaryBranch or ScopeKind.Nobody or ScopeKind.District or ScopeKind.Department or ScopeKind.MemberCard or ScopeKind.Volunteer
             => new(user.Name, user.Scope.SubDistrictId, null, IsAdmin: false),
     };
 }
