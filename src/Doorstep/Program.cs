@@ -1,6 +1,7 @@
 using Doorstep.Data;
 using Doorstep.Features.Accounts;
 using Doorstep.Features.Audit;
+using Doorstep.Features.Inspections;
 using Doorstep.Features.Members;
 using Doorstep.Features.Organizations;
 using Doorstep.Features.TemporaryBranches;
@@ -22,6 +23,7 @@ builder.Services.AddOrganizations();
 builder.Services.AddMembers();
 builder.Services.AddTemporaryBranches();
 builder.Services.AddTransfers();
+builder.Services.AddInspections();
 builder.Services.AddAuditLog();
 builder.Services.AddDoorstepPages();
 builder.Services.AddStaticFileCompression();
@@ -49,6 +51,7 @@ app.UseAuthorization();
 
 app.MapRazorPages();
 app.MapMembersApi();
+app.MapOpen311Api();
 app.MapOperations();
 
 await app.RunAsync();

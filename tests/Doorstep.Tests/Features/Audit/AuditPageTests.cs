@@ -83,6 +83,6 @@ public class AuditPageTests(DoorstepApp app)
         var page = await admin.GetPageAsync("/Audit");
 
         var kinds = page.QuerySelectorAll("#entity option").Select(o => o.TextContent).ToList();
-        Assert.Equal(["全部", "党员档案", "党员名单导出", "批量导入", "党组织", "居民区", "部门", "街道", "组织关系接转", "临时党支部成员", "账户", "账户角色", "角色", "个人信息密钥校验值"], kinds);
+        Assert.Equal(["全部", "党员档案", "党员名单导出", "批量导入", "党组织", "居民区", "部门", "街道", "组织关系接转", "临时党支部成员", "创文问题", "创文问题办理记录", "创文问题类别", "创文责任清单", "创文巡查点位", "创文巡查安排", "创文巡查记录", "创文点位巡查结果", "居民区平面图", "文件（照片）", "账户", "账户角色", "角色", "个人信息密钥校验值"], kinds);
     }
 }
