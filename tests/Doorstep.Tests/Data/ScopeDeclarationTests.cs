@@ -80,7 +80,13 @@ public sealed partial class ScopeDeclarationTests
         var model = Model();
         var declared = model.GetEntityTypes().Where(e => ScopeDeclaration.Of(e.ClrType) is not null).Select(e => e.ClrType).ToList();
 
-        Assert.Equal(new[] { typeof(AuditEntry), typeof(Member), typeof(Transfer) }.OrderBy(t => t.Name), declared.OrderBy(t => t.Name));
+        Assert.Equal(new[]
+        {
+            typeof(AuditEntry), typeof(Member), typeof(Transfer),
+            typeof(Doorstep.Features.Inspections.ProblemSpot), typeof(Doorstep.Features.Inspections.InspectionCategory),
+            typeof(Doorstep.Features.Inspections.ResponsibilityRule), typeof(Doorstep.Features.Inspections.InspectionPoint),
+            typeof(Doorstep.Features.Inspections.InspectionRound), typeof(Doorstep.Features.Inspections.RoundWalk), typeof(Doorstep.Features.Inspections.AreaPlan),
+        }.OrderBy(t => t.Name), declared.OrderBy(t => t.Name));
         Assert.All(declared, type => Assert.NotEmpty(model.FindEntityType(type)!.GetDeclaredQueryFilters()));
         Assert.DoesNotContain(model.GetEntityTypes(), e => ScopeDeclaration.Of(e.ClrType) is null && e.GetDeclaredQueryFilters().Count > 0);
     }

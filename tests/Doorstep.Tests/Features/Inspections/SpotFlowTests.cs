@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Net;
 using Doorstep.Features.Inspections;
 using Doorstep.Tests.Support;
