@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using Doorstep.Data;
 using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 

@@ -51,14 +51,23 @@ public sealed class InspectionsDemo(DoorstepDb db, AccountSetup accounts, TimePr
                 var (department, person) = Owners[category.Name];
                 db.Add(new ResponsibilityRule
                 {
-                    SubDistrictId = subDistrictId, AreaId = area.Id, CategoryId = category.Id,
-                    DepartmentId = demo.DepartmentsByName[department].Id, ResponsiblePerson = person, DeadlineHours = category.DefaultDeadlineHours,
+                    SubDistrictId = subDistrictId,
+                    AreaId = area.Id,
+                    CategoryId = category.Id,
+                    DepartmentId = demo.DepartmentsByName[department].Id,
+                    ResponsiblePerson = person,
+                    DeadlineHours = category.DefaultDeadlineHours,
                 });
             }
 
             points[area.Id] = PointNames.Select((n, i) => new InspectionPoint
             {
-                SubDistrictId = subDistrictId, AreaId = area.Id, Name = $"{area.Name}{n}", Order = i, PlanX = 200 + (i * 250), PlanY = 300 + (i * 120),
+                SubDistrictId = subDistrictId,
+                AreaId = area.Id,
+                Name = $"{area.Name}{n}",
+                Order = i,
+                PlanX = 200 + (i * 250),
+                PlanY = 300 + (i * 120),
             }).ToList();
             db.AddRange(points[area.Id]);
             db.Add(new InspectionRound { SubDistrictId = subDistrictId, AreaId = area.Id, Weekday = DayOfWeek.Thursday, StartsOn = thursday.AddDays(-28) });

@@ -27,7 +27,8 @@ public class LedgerModel(SpotLedger ledger, TimeProvider clock) : PageModel
     public static (DateTime From, DateTime To, DateOnly First) Period(string? month, DateOnly fallback)
     {
         var first = DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : fallback;
-        var from = first.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset;
-        return (from, first.AddMonths(1).ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset, first);
+        // Midnight in China, as UTC (PostgreSQL takes only UTC times for timestamptz).
+        DateTime Utc(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset, DateTimeKind.Utc);
+        return (Utc(first), Utc(first.AddMonths(1)), first);
     }
 }

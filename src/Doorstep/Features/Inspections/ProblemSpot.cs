@@ -118,18 +118,18 @@ public class ProblemSpot : IVersioned, IScoped<ProblemSpot>
     public static ProblemSpot Register(
         int subDistrictId, int areaId, int categoryId, string description, string address, ReporterKind reporterKind, string reporterName,
         SpotActor actor, DateTime now) => new()
-    {
-        SubDistrictId = subDistrictId,
-        AreaId = areaId,
-        CategoryId = categoryId,
-        Description = description,
-        Address = address,
-        ReporterKind = reporterKind,
-        ReporterName = reporterName,
-        Status = SpotStatus.Registered,
-        ReportedAt = now,
-        ReportedBy = actor.Name,
-    };
+        {
+            SubDistrictId = subDistrictId,
+            AreaId = areaId,
+            CategoryId = categoryId,
+            Description = description,
+            Address = address,
+            ReporterKind = reporterKind,
+            ReporterName = reporterName,
+            Status = SpotStatus.Registered,
+            ReportedAt = now,
+            ReportedBy = actor.Name,
+        };
 
     /// <summary>派单 by the matrix: the department, person and hours for this area and category. Null leaves it 已登记 for the sub-district.</summary>
     public bool Route(ResponsibilityRule? rule, DateTime now)

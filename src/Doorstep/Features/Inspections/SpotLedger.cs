@@ -1,7 +1,7 @@
 using Doorstep.Data;
 using Doorstep.Infrastructure;
-using MiniExcelLibs.Attributes;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs.Attributes;
 
 namespace Doorstep.Features.Inspections;
 

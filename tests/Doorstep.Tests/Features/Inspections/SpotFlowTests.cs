@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using Doorstep.Features.Inspections;
 using Doorstep.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -129,8 +129,11 @@ public class SpotFlowTests(DoorstepApp app)
         var version = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=Version]")!.Value;
         var rerouted = await admin.PostFormAsync($"/Inspections/Details/{id}", new Dictionary<string, string>
         {
-            ["Version"] = version, ["RerouteDepartmentId"] = civilDefence.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ReroutePerson"] = "孙伟", ["RerouteHours"] = "72", ["Note"] = "人防工程，改派民防办",
+            ["Version"] = version,
+            ["RerouteDepartmentId"] = civilDefence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ReroutePerson"] = "孙伟",
+            ["RerouteHours"] = "72",
+            ["Note"] = "人防工程，改派民防办",
         }, $"/Inspections/Details/{id}?handler=Reroute");
         Assert.Equal(HttpStatusCode.Redirect, rerouted.StatusCode);
 

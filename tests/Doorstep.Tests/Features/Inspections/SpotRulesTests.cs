@@ -16,7 +16,12 @@ public class SpotRulesTests
 
     private static readonly ResponsibilityRule HygieneInZhangqiao = new()
     {
-        SubDistrictId = SubDistrict, AreaId = Zhangqiao, CategoryId = Hygiene, DepartmentId = CityManagement, ResponsiblePerson = "陈建国", DeadlineHours = 24,
+        SubDistrictId = SubDistrict,
+        AreaId = Zhangqiao,
+        CategoryId = Hygiene,
+        DepartmentId = CityManagement,
+        ResponsiblePerson = "陈建国",
+        DeadlineHours = 24,
     };
 
     private static ProblemSpot Reported(int category = Hygiene, DateTime? at = null) =>
