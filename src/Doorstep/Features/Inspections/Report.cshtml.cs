@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using Doorstep.Data;
+using Doorstep.Features.Members;
+using Doorstep.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Doorstep.Features.Inspections;
+
+/// <summary>排查登记 on a phone: category, what and where, a photo; routed by the matrix when saved.</summary>
+[Authorize(Policy = InspectionsFeature.ReportSpots)]
+public class ReportModel(DoorstepDb db, ProblemSpots spots, RoundWalks walks) : PageModel
+{
+    public sealed class SpotInput
+    {
+        [Display(Name = "居民区")]
+        public int AreaId { get; set; }
+
+        [Display(Name = "问题类别")]
+        public int CategoryId { get; set; }
+
+        [PlainText, StringLength(500), Display(Name = "问题描述")]
+        public string? Description { get; set; }
+
+        [PlainText, StringLength(200), Display(Name = "地址或地标")]
+        public string? Address { get; set; }
+
+        [Display(Name = "反映人类别")]
+        public ReporterKind ReporterKind { get; set; } = ReporterKind.Staff;
+
+        [PlainText, StringLength(100), Display(Name = "反映人")]
+        public string? ReporterName { get; set; }
+
+        [PlainText, StringLength(40), Display(Name = "来电居民电话")]
+        public string? ResidentPhone { get; set; }
+
+        public int? InspectionPointId { get; set; }
+
+        /// <summary>The round's date, when the spot is found on a walk: the point is marked with it.</summary>
+        public DateOnly? WalkDate { get; set; }
+        public double? PlanX { get; set; }
+        public double? PlanY { get; set; }
+    }
+
+    [BindProperty]
+    public SpotInput Input { get; set; } = new();
+
+    [BindProperty, Display(Name = "照片")]
+    public List<IFormFile> Photos { get; set; } = [];
+
+    public IReadOnlyList<(int Id, string Name)> Areas { get; private set; } = [];
+    public IReadOnlyList<InspectionCategory> Categories { get; private set; } = [];
+    public string? PointName { get; private set; }
+
+    public async Task OnGetAsync(int? areaId, int? pointId, DateOnly? walkDate)
+    {
+        await LoadAsync();
+        Input.AreaId = areaId ?? (Areas.Count == 1 ? Areas[0].Id : 0);
+        if (pointId is { } point && await db.InScope<InspectionPoint>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == point) is { } found)
+        {
+            Input.InspectionPointId = found.Id;
+            Input.AreaId = found.AreaId;
+            Input.Address = found.Name;
+            PointName = found.Name;
+            Input.WalkDate = walkDate;
+        }
+    }
+
+    /// <summary>Open spots of the same category near the place typed: shown before saving, each with “我也反映”.</summary>
+    public async Task<IActionResult> OnGetNearbyAsync(int areaId, int categoryId, string? address, int? pointId)
+    {
+        var nearby = await spots.Nearby(areaId, categoryId, address, null, null, pointId).ToListAsync();
+        return Partial("_Nearby", nearby);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (ModelState.IsValid)
+        {
+            var photos = Photos.Where(f => f.Length > 0).Select(f => new UploadedPhoto(f.FileName, f.OpenReadStream)).ToList();
+            var report = new SpotReport(Input.AreaId, Input.CategoryId, Input.Description, Input.Address, Input.ReporterKind, Input.ReporterName,
+                Input.ResidentPhone, Input.PlanX, Input.PlanY, Input.InspectionPointId);
+            if (await spots.RegisterAsync(report, photos, ModelState, "Input.") is { } spot)
+            {
+                if (spot.InspectionPointId is { } point && Input.WalkDate is { } walked)
+                {
+                    await walks.MarkAsync(point, walked, clean: false, spot.Id);
+                }
+
+                return RedirectToPage("/Inspections/Details", new { id = spot.Id, registered = true });
+            }
+
+            // The service names the photos' errors under its prefix; the page's field is Photos.
+            if (ModelState.TryGetValue("Input.Photos", out var photoErrors))
+            {
+                foreach (var error in photoErrors.Errors)
+                {
+                    ModelState.AddModelError(nameof(Photos), error.ErrorMessage);
+                }
+
+                ModelState.Remove("Input.Photos");
+            }
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var actor = SpotActor.From(db.CurrentUser);
+        Areas = (await db.ResidentialAreas.AsNoTracking()
+            .Where(a => a.SubDistrictId == actor.SubDistrictId && (actor.IsAdmin || a.Id == actor.AreaId))
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync()).Select(a => (a.Id, a.Name)).ToList();
+        Categories = await db.Set<InspectionCategory>().AsNoTracking()
+            .Where(c => c.SubDistrictId == actor.SubDistrictId && !c.Retired).OrderBy(c => c.Order).ThenBy(c => c.Id).ToListAsync();
+    }
+
+    public static string PhoneHint => PhoneNumber.Hint;
+}

@@ -1,0 +1,44 @@
+using Doorstep.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Doorstep.Features.Inspections;
+
+/// <summary>The lists of problem spots, each within the user's scope (DoorstepDb.InScope seeks by the user's own key).</summary>
+public enum SpotList
+{
+    Open,
+    Overdue,
+    Fixed,
+    Escalated,
+    Closed,
+    All,
+}
+
+public static class SpotLists
+{
+    public const int PageSize = 20;
+
+    public static string Label(SpotList list) => list switch
+    {
+        SpotList.Open => "待整改",
+        SpotList.Overdue => "已超期",
+        SpotList.Fixed => "待验收",
+        SpotList.Escalated => "已升级到街道",
+        SpotList.Closed => "已销号",
+        SpotList.All => "全部",
+    };
+
+    public static IQueryable<ProblemSpot> Of(DoorstepDb db, SpotList list, DateTime now)
+    {
+        var spots = db.InScope<ProblemSpot>().AsNoTracking();
+        return list switch
+        {
+            SpotList.Open => spots.Where(s => ProblemSpot.Open.Contains(s.Status)).OrderBy(s => s.DueAt == null ? 0 : 1).ThenBy(s => s.DueAt).ThenByDescending(s => s.Priority).ThenBy(s => s.Id),
+            SpotList.Overdue => spots.Where(s => ProblemSpot.Open.Contains(s.Status) && s.DueAt < now).OrderBy(s => s.DueAt).ThenBy(s => s.Id),
+            SpotList.Fixed => spots.Where(s => s.Status == SpotStatus.Fixed).OrderBy(s => s.FixedAt).ThenBy(s => s.Id),
+            SpotList.Escalated => spots.Where(s => ProblemSpot.Open.Contains(s.Status) && s.EscalatedAt != null).OrderBy(s => s.DueAt).ThenBy(s => s.Id),
+            SpotList.Closed => spots.Where(s => s.Status == SpotStatus.Verified).OrderByDescending(s => s.VerifiedAt).ThenByDescending(s => s.Id),
+            SpotList.All => spots.OrderByDescending(s => s.ReportedAt).ThenByDescending(s => s.Id),
+        };
+    }
+}
