@@ -11,7 +11,7 @@ public sealed record SpotActor(string? UserId, string Name, int SubDistrictId, i
         ScopeKind.ResidentialArea => new(user.Id, user.Name, user.Scope.SubDistrictId, user.Scope.ResidentialAreaId, null, IsAdmin: false),
         ScopeKind.Department => new(user.Id, user.Name, user.Scope.SubDistrictId, null, user.Scope.DepartmentId, IsAdmin: false),
         // The district only reads; temporary branches, card holders, volunteers and unnamed work act on no spot.
-        ScopeKind.Everything or ScopeKind.TemporaryBranch or ScopeKind.Nobody or ScopeKind.District or ScopeKind.MemberCard
+        ScopeKind.Everything or ScopeKind.TemporaryBranch or ScopeKind.Nobody or ScopeKind.District or ScopeKind.MemberCard or ScopeKind.Volunteer
             => new(user.Id, user.Name, user.Scope.SubDistrictId, null, null, IsAdmin: false),
     };
 
