@@ -83,6 +83,11 @@ public class AuditPageTests(DoorstepApp app)
         var page = await admin.GetPageAsync("/Audit");
 
         var kinds = page.QuerySelectorAll("#entity option").Select(o => o.TextContent).ToList();
-        Assert.Equal(["全部", "党员档案", "党员名单导出", "批量导入", "党组织", "居民区", "部门", "街道", "组织关系接转", "临时党支部成员", "账户", "账户角色", "角色", "个人信息密钥校验值"], kinds);
+        Assert.Equal(
+            [
+                "全部", "党员档案", "党员名单导出", "批量导入", "党组织", "居民区", "部门", "街道", "组织关系接转", "临时党支部成员",
+                "随身听书目", "随身听章节", "随身听卡", "随身听收听记录", "学习方式偏好", "账户", "账户角色", "角色", "文件", "个人信息密钥校验值",
+            ],
+            kinds);
     }
 }
