@@ -61,7 +61,12 @@ public class DetailsModel(DoorstepDb db, AttendanceBook book, ActivityTokens tok
         {
             db.Set<ActivityTally>().Add(tally = new ActivityTally
             {
-                ActivityId = id, Date = date, SubDistrictId = Activity.SubDistrictId, AreaId = Activity.AreaId, Kind = kind, Label = what,
+                ActivityId = id,
+                Date = date,
+                SubDistrictId = Activity.SubDistrictId,
+                AreaId = Activity.AreaId,
+                Kind = kind,
+                Label = what,
             });
         }
 

@@ -36,10 +36,24 @@ public class EditModel(DoorstepDb db, TimeProvider clock) : PageModel
 
             Input = new ActivityInput
             {
-                Kind = a.Kind, Title = a.Title, Where = a.AreaId?.ToString() ?? ActivityInput.SubDistrictWide, OrganiserOrgUnitId = a.OrganiserOrgUnitId,
-                OrganiserDepartmentId = a.OrganiserDepartmentId, Partner = a.Partner, Place = a.Place, Zones = a.Zones, Audience = a.Audience,
-                Capacity = a.Capacity, Description = a.Description, StartsOn = a.StartsOn, StartTime = a.StartTime, Minutes = a.Minutes,
-                Repeat = a.Repeat, CustomRule = a.CustomRule, RepeatUntil = a.RepeatUntil, SkipHolidays = a.SkipHolidays,
+                Kind = a.Kind,
+                Title = a.Title,
+                Where = a.AreaId?.ToString() ?? ActivityInput.SubDistrictWide,
+                OrganiserOrgUnitId = a.OrganiserOrgUnitId,
+                OrganiserDepartmentId = a.OrganiserDepartmentId,
+                Partner = a.Partner,
+                Place = a.Place,
+                Zones = a.Zones,
+                Audience = a.Audience,
+                Capacity = a.Capacity,
+                Description = a.Description,
+                StartsOn = a.StartsOn,
+                StartTime = a.StartTime,
+                Minutes = a.Minutes,
+                Repeat = a.Repeat,
+                CustomRule = a.CustomRule,
+                RepeatUntil = a.RepeatUntil,
+                SkipHolidays = a.SkipHolidays,
             };
             Version = a.Version;
         }

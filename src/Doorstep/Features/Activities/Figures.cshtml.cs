@@ -30,7 +30,12 @@ public class FiguresModel(DoorstepDb db, TimeProvider clock) : PageModel
         var text = ActivityCalendar.MonthText(Month);
         var rows = Areas.Select(a => new Dictionary<string, object?>
         {
-            ["月份"] = text, ["居民区"] = a.Area, ["签到人次"] = a.CheckedIn, ["现场人数"] = a.HeadCount, ["发放资料（份）"] = a.Handouts, ["志愿服务（小时）"] = a.VolunteerMinutes / 60m,
+            ["月份"] = text,
+            ["居民区"] = a.Area,
+            ["签到人次"] = a.CheckedIn,
+            ["现场人数"] = a.HeadCount,
+            ["发放资料（份）"] = a.Handouts,
+            ["志愿服务（小时）"] = a.VolunteerMinutes / 60m,
         }).ToAsyncEnumerable();
         return new SpreadsheetFile<Dictionary<string, object?>>($"活动统计-{text}.xlsx", $"activities-{text}.xlsx", "活动统计", rows);
     }

@@ -21,8 +21,14 @@ public class VolunteerCheckInTests(BrowserApp app)
             var activity = new Activity
             {
                 SubDistrictId = await db.ResidentialAreas.Where(a => a.Id == area).Select(a => a.SubDistrictId).FirstAsync(),
-                AreaId = area, Kind = ActivityKind.VolunteerService, Title = "楼道清理志愿服务", Place = "张桥居民区门口",
-                StartsOn = today, StartTime = new TimeOnly(9, 0), Minutes = 120, Repeat = RepeatKind.Weekly,
+                AreaId = area,
+                Kind = ActivityKind.VolunteerService,
+                Title = "楼道清理志愿服务",
+                Place = "张桥居民区门口",
+                StartsOn = today,
+                StartTime = new TimeOnly(9, 0),
+                Minutes = 120,
+                Repeat = RepeatKind.Weekly,
             };
             db.Set<Activity>().Add(activity);
             await db.SaveChangesAsync();

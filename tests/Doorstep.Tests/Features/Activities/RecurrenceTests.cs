@@ -7,7 +7,14 @@ public class RecurrenceTests
 {
     private static Activity Every(RepeatKind repeat, DateOnly startsOn, bool skipHolidays = false, string? rule = null) => new()
     {
-        Id = 1, Title = "测试", StartsOn = startsOn, StartTime = new TimeOnly(9, 0), Minutes = 120, Repeat = repeat, SkipHolidays = skipHolidays, CustomRule = rule,
+        Id = 1,
+        Title = "测试",
+        StartsOn = startsOn,
+        StartTime = new TimeOnly(9, 0),
+        Minutes = 120,
+        Repeat = repeat,
+        SkipHolidays = skipHolidays,
+        CustomRule = rule,
     };
 
     private static List<DateOnly> Days(Activity a, DateOnly from, DateOnly to) => Recurrence.Between(a, from, to).Select(o => o.Date).ToList();
