@@ -15,7 +15,8 @@ public class HomeTests(DoorstepApp app)
 
         var figures = home.QuerySelectorAll(".figures li").Select(li => (Label: li.QuerySelector("span")!.TextContent, Href: li.QuerySelector("a")?.GetAttribute("href"))).ToList();
         Assert.Equal(
-            [("名党员", "/Members"), ("名75岁以上", null), ("名视力减弱或行动不便", null), ("名人户分离", "/Members/LivesElsewhere"), ("件组织关系接转待我办理", "/Transfers?tab=Mine")],
+            [("名党员", "/Members"), ("名75岁以上", null), ("名视力减弱或行动不便", null), ("名人户分离", "/Members/LivesElsewhere"), ("件组织关系接转待我办理", "/Transfers?tab=Mine"),
+                ("个创文问题待整改", "/Inspections?tab=Open"), ("个创文问题已超期", "/Inspections?tab=Overdue"), ("个创文问题已整改待验收", "/Inspections?tab=Fixed")],
             figures);
     }
 
