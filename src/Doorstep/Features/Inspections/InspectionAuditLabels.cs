@@ -1,6 +1,5 @@
 using Doorstep.Data;
 using Doorstep.Infrastructure;
-using Doorstep.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Features.Inspections;
@@ -251,27 +250,5 @@ public sealed class AreaPlanAuditLabels : AuditSubject
         nameof(AreaPlan.SubDistrictId) => "SubDistrict",
         nameof(AreaPlan.AreaId) => "ResidentialArea",
         _ => null,
-    };
-}
-
-/// <summary>
-/// Stored files (photos) had no audit subject in the core: the first feature to store them, this one,
-/// labels them. Belongs in the core at merge (another capability storing photos needs the same).
-/// </summary>
-public sealed class StoredFileAuditLabels : AuditSubject
-{
-    public override string EntityType => nameof(StoredFile);
-    public override string Label => "文件（照片）";
-    public override int Order => 69;
-
-    public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
-    {
-        [nameof(StoredFile.Kind)] = "类型",
-        [nameof(StoredFile.ContentType)] = "格式",
-        [nameof(StoredFile.Length)] = "大小（字节）",
-        [nameof(StoredFile.Sha256)] = null,
-        [nameof(StoredFile.Owner)] = "所属记录",
-        [nameof(StoredFile.CreatedAt)] = "上传时间",
-        [nameof(StoredFile.CreatedBy)] = null,
     };
 }

@@ -35,7 +35,6 @@ public static class InspectionsFeature
         services.AddAuditSubject<RoundWalkAuditLabels>();
         services.AddAuditSubject<PointCheckAuditLabels>();
         services.AddAuditSubject<AreaPlanAuditLabels>();
-        services.AddAuditSubject<StoredFileAuditLabels>();
         services.AddHomeFigures<InspectionFigures>();
         services.AddFeatureDemo<InspectionsDemo>();
         services.AddJob<SpotEscalationJob>(SpotEscalationJob.Kind, maxAttempts: 1, every: TimeSpan.FromMinutes(15));
