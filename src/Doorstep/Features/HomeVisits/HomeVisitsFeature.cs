@@ -23,6 +23,7 @@ public static class HomeVisitsFeature
         services.AddScoped<Coverage>();
         services.AddJob<StartCampaignJob>(StartCampaignJob.Kind, maxAttempts: 3);
         services.AddJob<ReconcileCampaignsJob>(ReconcileCampaignsJob.Kind, maxAttempts: 1, every: ReconcileCampaignsJob.Every);
+        services.AddScoped<IMemberFileListener, VisitListener>();
         services.AddNavItem(new NavItem("送学上门", "/HomeVisits/Index", Visit, 50));
         services.AddScoped<IMemberTimelineSource, VisitTimeline>();
         services.AddAuditSubject<CampaignAuditLabels>();

@@ -26,7 +26,8 @@ internal sealed class StartCampaignJob(VisitReconciliation reconciliation) : IJo
 }
 
 /// <summary>
-/// 名单核对: every running campaign's tasks brought back in line with its rule, every 10 minutes, as
+/// 名单核对: every running campaign's tasks brought back in line with its rule, every 10 minutes and
+/// soon after any member file is saved (<see cref="VisitListener"/>), as
 /// the system. Members turn 80, are flagged low vision, move, die or transfer out through many paths
 /// (the form, the API, an import, a transfer); comparing the rule with the tasks catches them all.
 /// </summary>

@@ -20,7 +20,7 @@ public sealed record MemberSave(Member? Saved, MemberConflict? Conflict = null, 
 /// user's own, one file per ID number) and the same concurrency check, reported into a
 /// <see cref="ModelStateDictionary"/> under "Input.{property}".
 /// </summary>
-public sealed class MemberFiles(DoorstepDb db, PersonalDataProtector protector, IServiceProvider services)
+public sealed class MemberFiles(DoorstepDb db, PersonalDataProtector protector, IServiceProvider services, MemberFileListeners listeners)
 {
     public const string Prefix = "Input.";
 
@@ -66,6 +66,7 @@ public sealed class MemberFiles(DoorstepDb db, PersonalDataProtector protector, 
             return null;
         }
 
+        await listeners.TellAsync();
         return member;
     }
 
@@ -136,6 +137,7 @@ public sealed class MemberFiles(DoorstepDb db, PersonalDataProtector protector, 
             return await ConflictAsync(id, input);
         }
 
+        await listeners.TellAsync();
         return new(member);
     }
 

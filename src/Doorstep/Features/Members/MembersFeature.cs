@@ -21,6 +21,7 @@ public static class MembersFeature
             .AddPolicy(EditMembers, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre))
             .AddPolicy(FullExport, p => p.RequireRole(Roles.SubDistrictAdmin));
         services.AddScoped<Members.MemberFiles>();
+        services.AddScoped<MemberFileListeners>();
         services.AddHostedService<NamePinyinBackfill>();
         services.AddNavItem(new NavItem("党员档案", "/Members/Index", MemberFiles, 10));
         services.AddMemberImport();

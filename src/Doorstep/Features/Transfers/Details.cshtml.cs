@@ -10,7 +10,7 @@ namespace Doorstep.Features.Transfers;
 
 /// <summary>One transfer: its steps with who and when, and the step the current user owns.</summary>
 [Authorize(Policy = TransfersFeature.HandleTransfers)]
-public class DetailsModel(DoorstepDb db, TimeProvider clock) : PageModel
+public class DetailsModel(DoorstepDb db, TimeProvider clock, MemberFileListeners listeners) : PageModel
 {
     public Transfer Transfer { get; private set; } = null!;
     public string From { get; private set; } = "";
@@ -84,6 +84,8 @@ public class DetailsModel(DoorstepDb db, TimeProvider clock) : PageModel
             try
             {
                 await db.SaveChangesAsync();
+                // A completed transfer moves or closes a member file; a step that does not is answered as cheaply.
+                await listeners.TellAsync();
                 return RedirectToPage("/Transfers/Details", new { id });
             }
             catch (DbUpdateConcurrencyException)

@@ -96,6 +96,27 @@ public static class HomeVisitSteps
         Assert.Fail($"Job {jobId} did not finish.");
     }
 
+    /// <summary>
+    /// The member's task in the campaign once it is as expected, polling for a few seconds: long enough
+    /// for a job the save asked for, far shorter than the 10 minutes between periodic runs.
+    /// </summary>
+    public static async Task<VisitTask> TaskSoonAsync(this DoorstepApp app, int campaignId, int memberId, Func<VisitTask?, bool> expected)
+    {
+        for (var i = 0; i < 75; i++)
+        {
+            var task = await app.WithDbAsync(db => db.Set<VisitTask>().AsNoTracking().SingleOrDefaultAsync(t => t.CampaignId == campaignId && t.MemberId == memberId));
+            if (expected(task))
+            {
+                return task!;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"Member {memberId}'s task in campaign {campaignId} was not brought in line within 15 seconds of the save.");
+        return null!;
+    }
+
     /// <summary>The fields of the visit form as it opened, with the outcome chosen.</summary>
     public static async Task<List<KeyValuePair<string, string>>> VisitFormAsync(this HttpClient client, int taskId, VisitOutcome outcome)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Doorstep.Features.HomeVisits;
 using Doorstep.Features.Members;
+using Doorstep.Infrastructure.Jobs;
 using Doorstep.Tests.Features.Transfers;
 using Doorstep.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -88,6 +89,32 @@ public class HomeVisitTests(DoorstepApp app)
         var admin = await app.SignedInAsync("admin");
         var ledger = await admin.GetPageAsync($"/HomeVisits/Ledger/{campaignId}/{ruixin}");
         Assert.Contains("已关闭：已故", ledger.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Saving_a_member_file_through_the_edit_page_adds_or_closes_their_task_without_waiting_for_the_periodic_run()
+    {
+        var ruixin = await app.AreaIdAsync("瑞鑫");
+        var (newcomer, _) = await app.NewMemberAsync("瑞鑫", "送学己");
+        var (leaver, _) = await app.NewMemberAsync("瑞鑫", "送学庚");
+        await app.ChangeMemberAsync(leaver, m => m.CareNeeds = CareNeeds.LowVision);
+        var campaignId = await app.RunningCampaignAsync("即时核对", new TargetRule(null, null, CareNeeds.LowVision, [ruixin]));
+        Assert.DoesNotContain(await app.TasksAsync(campaignId), t => t.MemberId == newcomer);
+        var cadre = await app.SignedInAsync("ruixin");
+
+        var flagged = await cadre.PostFormAsync($"/Members/Edit/{newcomer}",
+            Forms.FieldsOf(await cadre.GetPageAsync($"/Members/Edit/{newcomer}")).With("Input.CareNeeds", nameof(CareNeeds.LowVision)));
+        var added = await app.TaskSoonAsync(campaignId, newcomer, t => t is not null);
+        var died = await cadre.PostFormAsync($"/Members/Edit/{leaver}",
+            Forms.FieldsOf(await cadre.GetPageAsync($"/Members/Edit/{leaver}")).With("Input.Status", nameof(MemberStatus.Deceased)));
+        var closed = await app.TaskSoonAsync(campaignId, leaver, t => t?.Status == VisitTaskStatus.Closed);
+
+        Assert.Equal(HttpStatusCode.Redirect, flagged.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, died.StatusCode);
+        Assert.Equal((VisitTaskStatus.Open, ruixin), (added.Status, added.AreaId));
+        Assert.Equal(TaskClosedReason.Deceased, closed.ClosedReason);
+        // Coalesced: the saves brought the one waiting run forward rather than queueing a run each.
+        Assert.True(await app.WithDbAsync(db => db.BackgroundJobs.CountAsync(j => j.Kind == ReconcileCampaignsJob.Kind && j.Status == JobStatus.Queued)) <= 1);
     }
 
     [Fact]

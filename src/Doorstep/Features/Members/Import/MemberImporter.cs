@@ -49,6 +49,11 @@ public sealed partial class MemberImporter(
         var reader = new RosterReader(protector.Decrypt(file.ContentCipher), file.Format, RosterUpload.EncodingNamed(file.TextEncoding));
         var run = new Run(db, protector, report, services, clock, importId, phase, reader);
         await run.ExecuteAsync(cancellationToken);
+        if (phase == ImportPhase.Commit && run.ProblemCount == 0 && run.NewCount + run.UpdateCount > 0)
+        {
+            await services.GetRequiredService<MemberFileListeners>().TellAsync(cancellationToken);
+        }
+
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         LogDone(logger, importId, phase, run.Rows, run.ProblemCount, run.NewCount, run.UpdateCount, seconds);
     }
