@@ -9,7 +9,7 @@ namespace Doorstep.Features.Activities.Volunteers;
 [Authorize(Policy = ActivitiesFeature.PlanActivities)]
 public class IndexModel(DoorstepDb db) : PageModel
 {
-    public sealed record Row(int Id, string Name, string Area, string PhoneMasked, string? Skills, bool Member, int Minutes);
+    public sealed record Row(int Id, string Name, string Area, string PhoneMasked, string? Skills, bool Member, int Minutes, bool HasAccount);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -20,7 +20,7 @@ public class IndexModel(DoorstepDb db) : PageModel
             .ToDictionaryAsync(g => g.Id, g => g.Minutes);
         var areas = await db.ResidentialAreas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name);
         Rows = (await db.InScope<Volunteer>().AsNoTracking().Where(v => v.Active).OrderBy(v => v.AreaId).ThenBy(v => v.Name).Take(500).ToListAsync())
-            .Select(v => new Row(v.Id, v.Name, areas.GetValueOrDefault(v.AreaId, ""), v.PhoneMasked, v.Skills, v.MemberId is not null, minutes.GetValueOrDefault(v.Id)))
+            .Select(v => new Row(v.Id, v.Name, areas.GetValueOrDefault(v.AreaId, ""), v.PhoneMasked, v.Skills, v.MemberId is not null, minutes.GetValueOrDefault(v.Id), v.AccountId is not null))
             .ToList();
     }
 }
