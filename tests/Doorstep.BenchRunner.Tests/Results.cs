@@ -14,6 +14,7 @@ internal static class Results
             [
                 new("search.name", "按姓名查找", 1.1, 1.0, searchP95Ms, 40_000, 3),
                 new("search.pinyin", "按拼音首字母查找", 0.9, 0.8, 1.5, 30_000, 20),
+                new("search.name.district", "按姓名查找（全区）", 2.1, 2.0, 6.5, 40_000, 3),
                 new("file.timeline", "档案与时间线", 2.0, 1.9, 3.3, 90_000, null),
             ]),
             ServerMemory = new ServerMemory(150L << 20, 210L << 20, 260L << 20),

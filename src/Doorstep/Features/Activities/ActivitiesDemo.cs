@@ -19,7 +19,7 @@ public sealed class ActivitiesDemo(DoorstepDb db, AccountSetup accounts, UserMan
 {
     public const string VolunteerUserName = "zhiyuan";
 
-    public int Order => 40;
+    public int Order => 45;
 
     public IReadOnlyList<DemoData.DemoAccount> Accounts { get; } =
         [new(VolunteerUserName, Roles.Volunteer, "志愿者：张桥居民区，查看自己的服务安排与时长、扫码签到")];

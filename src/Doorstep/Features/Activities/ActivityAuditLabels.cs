@@ -11,7 +11,7 @@ public sealed class ActivityAuditLabels(DoorstepDb db) : AuditSubject
 {
     public override string EntityType => nameof(Activity);
     public override string Label => "活动";
-    public override int Order => 40;
+    public override int Order => 45;
 
     public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
     {
@@ -65,7 +65,7 @@ public sealed class AttendanceAuditLabels(DoorstepDb db) : AuditSubject
 {
     public override string EntityType => nameof(Attendance);
     public override string Label => "活动报名与签到";
-    public override int Order => 41;
+    public override int Order => 46;
 
     public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
     {
@@ -112,7 +112,7 @@ public sealed class ActivityChangeAuditLabels : AuditSubject
 {
     public override string EntityType => nameof(ActivityChange);
     public override string Label => "活动调整";
-    public override int Order => 42;
+    public override int Order => 47;
 
     public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
     {
@@ -140,7 +140,7 @@ public sealed class ActivityTallyAuditLabels : AuditSubject
 {
     public override string EntityType => nameof(ActivityTally);
     public override string Label => "活动人数与发放";
-    public override int Order => 43;
+    public override int Order => 48;
 
     public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
     {
@@ -171,7 +171,7 @@ public sealed class VolunteerAuditLabels(DoorstepDb db) : AuditSubject
 {
     public override string EntityType => nameof(Volunteer);
     public override string Label => "志愿者";
-    public override int Order => 44;
+    public override int Order => 49;
 
     public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
     {

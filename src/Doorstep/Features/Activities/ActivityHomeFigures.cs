@@ -8,7 +8,7 @@ namespace Doorstep.Features.Activities;
 public sealed class ActivityHomeFigures(DoorstepDb db, TimeProvider clock) : IHomeFigures
 {
     public string Policy => ActivitiesFeature.PlanActivities;
-    public int Order => 40;
+    public int Order => 45;
 
     public async Task<IReadOnlyList<HomeFigure>> CountAsync()
     {

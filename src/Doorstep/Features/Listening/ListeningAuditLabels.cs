@@ -10,7 +10,7 @@ public sealed class StudyBookAuditLabels(DoorstepDb db) : AuditSubject
 {
     public override string EntityType => nameof(StudyBook);
     public override string Label => "随身听书目";
-    public override int Order => 50;
+    public override int Order => 55;
 
     public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
     {
@@ -35,7 +35,7 @@ public sealed class StudyChapterAuditLabels(DoorstepDb db) : AuditSubject
 {
     public override string EntityType => nameof(StudyChapter);
     public override string Label => "随身听章节";
-    public override int Order => 51;
+    public override int Order => 56;
 
     public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
     {
@@ -74,7 +74,7 @@ public sealed class ListeningCardAuditLabels(DoorstepDb db) : AuditSubject
 {
     public override string EntityType => nameof(ListeningCard);
     public override string Label => "随身听卡";
-    public override int Order => 52;
+    public override int Order => 57;
 
     public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
     {
@@ -105,7 +105,7 @@ public sealed class ListeningProgressAuditLabels(DoorstepDb db) : AuditSubject
 {
     public override string EntityType => nameof(ListeningProgress);
     public override string Label => "随身听收听记录";
-    public override int Order => 53;
+    public override int Order => 58;
 
     public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
     {
@@ -140,7 +140,7 @@ public sealed class ListeningPreferenceAuditLabels(DoorstepDb db) : AuditSubject
 {
     public override string EntityType => nameof(ListeningPreference);
     public override string Label => "学习方式偏好";
-    public override int Order => 54;
+    public override int Order => 59;
 
     public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
     {

@@ -13,7 +13,7 @@ namespace Doorstep.Features.Listening;
 /// </summary>
 public sealed class ListeningDemo(DoorstepDb db, JobBoard jobs, PersonalDataProtector protector, TimeProvider clock) : IFeatureDemo
 {
-    public int Order => 50;
+    public int Order => 55;
 
     private static readonly (string Title, string? Author, (string Title, string Text)[] Chapters)[] Books =
     [

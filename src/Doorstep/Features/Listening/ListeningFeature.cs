@@ -46,8 +46,8 @@ public static class ListeningFeature
         services.AddSingleton<ISpeechSynthesizer, EspeakSpeechSynthesizer>();
         services.AddJob<SpeechJob>(SpeechJob.Kind, maxAttempts: 3);
 
-        services.AddNavItem(new NavItem("随身听书库", "/Listening/Books/Index", ManageLibrary, 50));
-        services.AddNavItem(new NavItem("随身听收听情况", "/Listening/Report", HandleCards, 51));
+        services.AddNavItem(new NavItem("随身听书库", "/Listening/Books/Index", ManageLibrary, 55));
+        services.AddNavItem(new NavItem("随身听收听情况", "/Listening/Report", HandleCards, 56));
         services.AddSingleton(new MemberFileLink("随身听卡", HandleCards, "/Listening/Cards/Member/{0}"));
         services.AddScoped<IMemberTimelineSource, ListeningTimeline>();
         services.AddAuditSubject<StudyBookAuditLabels>();

@@ -8,7 +8,7 @@ namespace Doorstep.Features.Listening;
 public sealed class ListeningFigures(DoorstepDb db, TimeProvider clock) : IHomeFigures
 {
     public string Policy => ListeningFeature.HandleCards;
-    public int Order => 50;
+    public int Order => 55;
 
     public async Task<IReadOnlyList<HomeFigure>> CountAsync()
     {

@@ -15,13 +15,13 @@ public class NavigationTests(DoorstepApp app)
     [Fact]
     public async Task The_sub_district_admin_sees_every_section_including_the_audit_and_accounts()
     {
-        Assert.Equal(["首页", "党员档案", "组织架构", "组织关系接转", "临时党支部", "创文排查", "操作日志", "账户管理"], await NavigationOf("admin"));
+        Assert.Equal(["首页", "党员档案", "组织架构", "组织关系接转", "临时党支部", "活动与志愿者", "送学上门", "随身听书库", "随身听收听情况", "创文排查", "操作日志", "账户管理"], await NavigationOf("admin"));
     }
 
     [Fact]
     public async Task An_area_cadre_sees_member_files_but_not_the_audit_or_accounts()
     {
-        Assert.Equal(["首页", "党员档案", "组织架构", "组织关系接转", "创文排查"], await NavigationOf("zhangqiao"));
+        Assert.Equal(["首页", "党员档案", "组织架构", "组织关系接转", "活动与志愿者", "送学上门", "随身听收听情况", "创文排查"], await NavigationOf("zhangqiao"));
     }
 
     [Fact]

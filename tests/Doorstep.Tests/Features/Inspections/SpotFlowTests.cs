@@ -186,7 +186,7 @@ public class SpotFlowTests(DoorstepApp app)
         var admin = await app.SignedInAsync("admin");
 
         var figures = await admin.GetPageAsync("/Inspections/Figures");
-        var byDepartment = figures.QuerySelectorAll("table.figures")[2];
+        var byDepartment = figures.QuerySelectorAll("table.grid")[2];
         Assert.Contains(byDepartment.QuerySelectorAll("th[scope=row]"), th => th.TextContent == "城市管理办");
         var export = await admin.GetAsync(figures.QuerySelectorAll("a").First(a => a.TextContent.Contains("导出本月台账", StringComparison.Ordinal)).GetAttribute("href"));
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
