@@ -157,7 +157,7 @@ public class CreateModel(DoorstepDb db, UserManager<UserAccount> users, AccountS
     public sealed class CreateInput
     {
         [Required(ErrorMessage = "请填写用户名。")]
-        [RegularExpression(@"^[A-Za-z0-9._-]{3,50}$", ErrorMessage = "用户名须为3至50位，只能使用英文字母、数字和 . _ - 。")]
+        [RegularExpression(AccountInputRules.UserNamePattern, ErrorMessage = AccountInputRules.UserNameMessage)]
         [Display(Name = "用户名")]
         public string UserName { get; set; } = "";
 
@@ -181,7 +181,7 @@ public class CreateModel(DoorstepDb db, UserManager<UserAccount> users, AccountS
         public int? DepartmentId { get; set; }
 
         [Required(ErrorMessage = "请填写初始密码。")]
-        [StringLength(128, ErrorMessage = "密码不能超过128个字符。")]
+        [StringLength(AccountInputRules.PasswordMaxLength, ErrorMessage = AccountInputRules.PasswordTooLong)]
         [DataType(DataType.Password)]
         [Display(Name = "初始密码")]
         public string Password { get; set; } = "";

@@ -27,12 +27,12 @@ public class AccountModel(DoorstepDb db, UserManager<UserAccount> users, Account
     public sealed class AccountInput
     {
         [Required(ErrorMessage = "请填写用户名。")]
-        [RegularExpression(@"^[A-Za-z0-9._-]{3,50}$", ErrorMessage = "用户名须为3至50位，只能使用英文字母、数字和 . _ - 。")]
+        [RegularExpression(AccountInputRules.UserNamePattern, ErrorMessage = AccountInputRules.UserNameMessage)]
         [Display(Name = "用户名")]
         public string UserName { get; set; } = "";
 
         /// <summary>Left empty, a password is made and shown once.</summary>
-        [StringLength(128, ErrorMessage = "密码不能超过128个字符。")]
+        [StringLength(AccountInputRules.PasswordMaxLength, ErrorMessage = AccountInputRules.PasswordTooLong)]
         [DataType(DataType.Password)]
         [Display(Name = "初始密码")]
         public string? Password { get; set; }
