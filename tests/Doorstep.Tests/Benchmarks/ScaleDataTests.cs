@@ -1,10 +1,12 @@
 using Doorstep.Benchmarks;
 using Doorstep.Data;
+using Doorstep.Features.HomeVisits;
 using Doorstep.Features.Listening;
 using Doorstep.Features.Members;
 using Doorstep.Features.Transfers;
 using Doorstep.Infrastructure;
 using Doorstep.Infrastructure.Jobs;
+using Doorstep.Tests.Features.HomeVisits;
 using Doorstep.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +92,37 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         Assert.Contains(transfers, t => t.IsPending || t.Status == TransferStatus.Returned);
         Assert.InRange(transfers.Count / 5000.0, 0.02, 0.08);
         Assert.Equal(transfers.Count, audited);
+    }
+
+    [Fact]
+    public async Task Generated_visits_are_about_five_a_member_over_twenty_campaigns_and_the_running_one_is_exactly_its_rule()
+    {
+        var lastCampaign = await app.WithDbAsync(db => db.Set<VisitCampaign>().MaxAsync(c => (int?)c.Id)) ?? 0;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<ScaleData>(scope.ServiceProvider).GenerateAsync(3000, seed: 17);
+        }
+
+        var (campaigns, tasks, visits, followUps, mismatched) = await app.WithDbAsync(async db =>
+        {
+            var campaigns = await db.Set<VisitCampaign>().Where(c => c.Id > lastCampaign).Select(c => c.Status).ToListAsync();
+            var tasks = await db.Set<VisitTask>().CountAsync(t => t.CampaignId > lastCampaign);
+            var visits = await db.Set<HomeVisit>().CountAsync(v => v.CampaignId > lastCampaign);
+            var followUps = await db.Set<VisitFollowUp>().CountAsync(f => f.CampaignId > lastCampaign);
+            var mismatched = await db.Set<HomeVisit>().CountAsync(v => v.CampaignId > lastCampaign
+                && (v.CampaignId != v.Task.CampaignId || v.MemberId != v.Task.MemberId || v.AreaId != v.Task.AreaId));
+            return (campaigns, tasks, visits, followUps, mismatched);
+        });
+        var running = await app.WithDbAsync(db => db.Set<VisitCampaign>().Where(c => c.Id > lastCampaign && c.Status == CampaignStatus.Running).Select(c => c.Id).SingleAsync());
+
+        Assert.Equal(20, campaigns.Count);
+        Assert.Equal(19, campaigns.Count(s => s == CampaignStatus.Ended));
+        Assert.InRange(tasks / 3000.0, 3.0, 5.0);
+        Assert.InRange(visits / 3000.0, 4.0, 6.5);
+        Assert.True(followUps > 0);
+        Assert.Equal(0, mismatched);
+        // 名单核对 finds the running campaign's tasks equal to its rule: nothing to add, reopen, close or move.
+        Assert.Equal(new VisitReconciliation.Result(0, 0, 0, 0), await app.ReconcileAsync(running));
     }
 
     [Fact]

@@ -205,6 +205,39 @@ public class HomeVisitTests(DoorstepApp app)
     }
 
     [Fact]
+    public async Task A_visit_photo_shows_as_a_thumbnail_on_the_record_the_ledger_and_the_file_and_a_Zhangqiao_cadre_cannot_fetch_it_by_its_id()
+    {
+        var ruixinArea = await app.AreaIdAsync("瑞鑫");
+        var task = await app.WithDbAsync(db => db.Set<VisitTask>()
+            .Where(t => t.Campaign.Title == HomeVisitsDemo.CampaignTitle && t.AreaId == ruixinArea && t.Status == VisitTaskStatus.Open)
+            .OrderByDescending(t => t.Id).Select(t => new { t.Id, t.CampaignId, t.MemberId }).FirstAsync());
+        var ruixin = await app.SignedInAsync("ruixin");
+        var zhangqiao = await app.SignedInAsync("zhangqiao");
+        var admin = await app.SignedInAsync("admin");
+
+        var recorded = await ruixin.RecordVisitWithPhotoAsync(task.Id, await ruixin.VisitFormAsync(task.Id, VisitOutcome.Visited), HomeVisitSteps.Photo());
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var visit = await app.WithDbAsync(db => db.Set<HomeVisit>().Where(v => v.TaskId == task.Id).Select(v => new { v.Id, v.PhotoFileId }).SingleAsync());
+        Assert.NotNull(visit.PhotoFileId);
+        var photo = $"/HomeVisits/Photo/{visit.Id}";
+        var thumbnail = $"a.visit-photo[href='{photo}'] img[src='{photo}']";
+
+        var record = await ruixin.GetPageAsync($"/HomeVisits/Record/{task.Id}");
+        var ledger = await ruixin.GetPageAsync($"/HomeVisits/Ledger/{task.CampaignId}/{ruixinArea}");
+        var file = await admin.GetPageAsync($"/Members/Details/{task.MemberId}");
+        Assert.NotNull(record.QuerySelector(thumbnail));
+        Assert.NotNull(ledger.QuerySelector(thumbnail));
+        Assert.NotNull(file.QuerySelector($"ol.timeline a[href='{photo}']"));
+
+        var own = await ruixin.GetAsync(photo);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("image/jpeg", own.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(photo)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await zhangqiao.GetAsync(photo)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await zhangqiao.GetAsync($"/HomeVisits/Photo/{visit.Id + 100000}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Coverage_per_area_and_overall_equals_a_direct_count_of_the_tasks()
     {
         var campaignId = await app.WithDbAsync(db => db.Set<VisitCampaign>().Where(c => c.Title == HomeVisitsDemo.CampaignTitle).Select(c => c.Id).SingleAsync());
