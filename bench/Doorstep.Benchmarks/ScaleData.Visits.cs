@@ -55,9 +55,9 @@ public sealed partial class ScaleData
                     AreaIds = VisitCampaign.JoinAreas(areas),
                     // Running only once its tasks are written (below): 名单核对 leaves a draft alone.
                     Status = running ? CampaignStatus.Draft : CampaignStatus.Ended,
-                    CreatedAt = startsOn.AddDays(-7).ToDateTime(TimeOnly.MinValue),
+                    CreatedAt = Utc(startsOn.AddDays(-7), TimeOnly.MinValue),
                     CreatedBy = "generated",
-                    StartedAt = startsOn.ToDateTime(new TimeOnly(9, 0)),
+                    StartedAt = Utc(startsOn, new TimeOnly(1, 0)),
                     StartedBy = "generated",
                 };
                 campaigns.Add(campaign);
@@ -175,6 +175,9 @@ public sealed partial class ScaleData
         var written = (int)Math.Min(int.MaxValue, visitsWritten);
         Progress(logger, "home visits written", written, started.Elapsed);
     }
+
+    /// <summary>The app keeps times in UTC (PostgreSQL refuses any other kind).</summary>
+    private static DateTime Utc(DateOnly day, TimeOnly time) => DateTime.SpecifyKind(day.ToDateTime(time), DateTimeKind.Utc);
 
     /// <summary>An idempotency key as a phone makes one, drawn from the seed.</summary>
     private static Guid KeyFrom(Random random)

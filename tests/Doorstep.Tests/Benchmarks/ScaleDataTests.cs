@@ -19,17 +19,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     [Fact]
     public async Task Generated_members_have_valid_encrypted_ID_numbers_and_realistic_shapes()
     {
-        // The demo queued 随身听 speech, whose jobs write audit rows; the generator numbers its audit rows
-        // from the table's largest id, so it starts once they are done.
-        await app.WithDbAsync(async db =>
-        {
-            for (var i = 0; i < 240 && await db.BackgroundJobs.AnyAsync(j => j.Kind == SpeechJob.Kind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)); i++)
-            {
-                await Task.Delay(500);
-            }
-
-            return 0;
-        });
+        await SpeechDoneAsync();
         var lastId = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
         var createdBefore = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.Action == AuditAction.Created));
         await using (var scope = app.Services.CreateAsyncScope())
@@ -94,9 +84,25 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         Assert.Equal(transfers.Count, audited);
     }
 
+    /// <summary>
+    /// The demo queued 随身听 speech, whose jobs write audit rows; the generator numbers its audit rows
+    /// from the table's largest id, so it starts once they are done.
+    /// </summary>
+    private Task SpeechDoneAsync() =>
+        app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 240 && await db.BackgroundJobs.AnyAsync(j => j.Kind == SpeechJob.Kind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)); i++)
+            {
+                await Task.Delay(500);
+            }
+
+            return 0;
+        });
+
     [Fact]
     public async Task Generated_visits_are_about_five_a_member_over_twenty_campaigns_and_the_running_one_is_exactly_its_rule()
     {
+        await SpeechDoneAsync();
         var lastCampaign = await app.WithDbAsync(db => db.Set<VisitCampaign>().MaxAsync(c => (int?)c.Id)) ?? 0;
         await using (var scope = app.Services.CreateAsyncScope())
         {
