@@ -57,6 +57,18 @@ public class HomeVisitTests(DoorstepApp app)
         var zhangqiaoCadre = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "zhangqiao").Select(u => u.Id).SingleAsync());
         Assert.All(tasks.Where(t => t.AreaId == zhangqiao), t => Assert.Equal(zhangqiaoCadre, t.AssignedToId));
         Assert.All(tasks, t => Assert.Equal(VisitTaskStatus.Open, t.Status));
+
+        // ADR 0022: the start is audited once on the campaign, naming the count, not once per task.
+        var taskIds = tasks.Select(t => t.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var campaignKey = campaignId.ToString(CultureInfo.InvariantCulture);
+        var perTask = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(VisitTask) && taskIds.Contains(a.EntityId)));
+        var summaries = await app.WithDbAsync(db => db.AuditEntries
+            .Where(a => a.EntityType == nameof(VisitCampaign) && a.EntityId == campaignKey && a.Changes.Contains(VisitReconciliation.TasksAddedField))
+            .Select(a => new { a.Changes, a.SubDistrictId }).ToListAsync());
+        Assert.Equal(0, perTask);
+        var summary = Assert.Single(summaries);
+        Assert.Contains($"\"{tasks.Count}\"", summary.Changes, StringComparison.Ordinal);
+        Assert.NotNull(summary.SubDistrictId);
     }
 
     [Fact]
