@@ -18,6 +18,12 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
     public const double ImportSeconds = 30, ExportSeconds = 10;
     public const long ImportMemoryBytes = 300L << 20, ExportMemoryBytes = 150L << 20, PageWireBytes = 150L << 10, ServerUnderLoadBytes = 400L << 20;
 
+    /// <summary>Issue 11 (送学上门).</summary>
+    public const double VisitsMineP95Ms = 20, VisitsCoverageP95Ms = 100, VisitsStartSeconds = 30, VisitsRecordP95Ms = 50;
+
+    /// <summary>The load scenario that records visits (VisitsLoad).</summary>
+    public const string VisitsRecordScenario = "visits-record";
+
     public static readonly IReadOnlyList<Budget> All =
     [
         // A user searches within their scope; the district's searches (search.*.district: all
@@ -65,5 +71,22 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
             r.ServerMemory is { PeakRssUnderLoadBytes: > 0 } memory
                 ? new(Format.Mb(memory.PeakRssUnderLoadBytes), memory.PeakRssUnderLoadBytes <= ServerUnderLoadBytes)
                 : null),
+
+        // 送学上门 (issue 11).
+        new("送学上门: a cadre's 我的走访 p95 (BDN visits.my-visits)", $"≤ {VisitsMineP95Ms} ms", r =>
+            Figure(r, "visits.my-visits") is { } mine ? new(Format.Ms(mine.P95Ms), mine.P95Ms <= VisitsMineP95Ms) : null),
+        new("送学上门: coverage for a sub-district p95 (BDN visits.coverage)", $"≤ {VisitsCoverageP95Ms} ms", r =>
+            Figure(r, "visits.coverage") is { } coverage ? new(Format.Ms(coverage.P95Ms), coverage.P95Ms <= VisitsCoverageP95Ms) : null),
+        new("送学上门: starting a campaign of 100,000 members (BDN visits.start, the start job's work)", $"≤ {VisitsStartSeconds} s", r =>
+            Figure(r, "visits.start") is { } start
+                ? new($"{Format.Seconds(start.P95Ms / 1000)} ({(start.Rows is { } rows ? Format.Number(rows) : "?")} tasks)", start.P95Ms <= VisitsStartSeconds * 1000)
+                : null),
+        new("送学上门: recording a visit at 32 connections", $"p95 ≤ {VisitsRecordP95Ms} ms, 0 errors", r =>
+            r.Load.FirstOrDefault(l => l.Scenario == VisitsRecordScenario && l.Connections == 32) is { } record
+                ? new($"{Format.Ms(record.P95Ms)}, {record.Errors} errors", record.P95Ms <= VisitsRecordP95Ms && record.Errors == 0)
+                : null),
     ];
+
+    private static BenchmarkFigure? Figure(DatabaseResult result, string id) =>
+        result.Benchmarks?.Benchmarks.FirstOrDefault(b => b.Id == id);
 }

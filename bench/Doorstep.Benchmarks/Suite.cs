@@ -11,7 +11,8 @@ public sealed record SuiteBenchmark(Type Class, MethodInfo Method, ReportAttribu
 public static class Suite
 {
     public static readonly IReadOnlyList<Type> Classes =
-        [typeof(SearchBenchmarks), typeof(ListBenchmarks), typeof(MemberFileBenchmarks), typeof(LivesElsewhereBenchmarks), typeof(ImportBenchmarks), typeof(ListeningBenchmarks)];
+        [typeof(SearchBenchmarks), typeof(ListBenchmarks), typeof(MemberFileBenchmarks), typeof(LivesElsewhereBenchmarks), typeof(ImportBenchmarks), typeof(ListeningBenchmarks),
+         typeof(VisitsBenchmarks), typeof(VisitStartBenchmarks)];
 
     /// <summary>The benchmarks whose ids match the glob (* and ?), in the suite's order; all of them without one.</summary>
     public static IReadOnlyList<SuiteBenchmark> Select(string? glob) =>
@@ -24,7 +25,7 @@ public static class Suite
 
     /// <summary>
     /// Runs each benchmark once against BenchTarget.Current, as BenchmarkDotNet would (global setup,
-    /// the call, global cleanup), and returns the rows each call returned, by id. The run command
+    /// iteration setup, the call, iteration cleanup, global cleanup), and returns the rows each call returned, by id. The run command
     /// reports these rows; the tests use it to keep every benchmark working as features change.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, int>> RunOnceAsync(IReadOnlyList<SuiteBenchmark> benchmarks)
@@ -38,7 +39,16 @@ public static class Suite
             {
                 foreach (var benchmark in group)
                 {
-                    rows[benchmark.Report.Id] = await (Task<int>)benchmark.Method.Invoke(instance, null)!;
+                    // A one-shot benchmark prepares each run in an iteration setup (a fresh campaign to start).
+                    await InvokeMarkedAsync<IterationSetupAttribute>(instance);
+                    try
+                    {
+                        rows[benchmark.Report.Id] = await (Task<int>)benchmark.Method.Invoke(instance, null)!;
+                    }
+                    finally
+                    {
+                        await InvokeMarkedAsync<IterationCleanupAttribute>(instance);
+                    }
                 }
             }
             finally

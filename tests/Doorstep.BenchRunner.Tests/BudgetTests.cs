@@ -42,6 +42,16 @@ public class BudgetTests
     };
 
     [Fact]
+    public void Starting_a_campaign_is_judged_in_seconds_and_names_the_tasks_it_made_and_recording_visits_misses_on_one_error()
+    {
+        var result = Results.Measured();
+
+        Assert.Equal("9.5 s (100,000 tasks)", Judge("送学上门: starting a campaign", result)!.Figure);
+        result.Load[^1] = result.Load[^1] with { StatusErrors = 1 };
+        Assert.False(Judge("送学上门: recording a visit", result)!.Met);
+    }
+
+    [Fact]
     public void The_search_page_misses_on_a_single_error_however_fast_it_is()
     {
         var verdict = Judge("Search page at 32 connections", Results.Measured(searchRps: 3_000, searchErrors: 1));

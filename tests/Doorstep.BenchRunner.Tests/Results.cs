@@ -16,6 +16,9 @@ internal static class Results
                 new("search.pinyin", "按拼音首字母查找", 0.9, 0.8, 1.5, 30_000, 20),
                 new("search.name.district", "按姓名查找（全区）", 2.1, 2.0, 6.5, 40_000, 3),
                 new("file.timeline", "档案与时间线", 2.0, 1.9, 3.3, 90_000, null),
+                new("visits.my-visits", "我的走访", 3.0, 2.9, 6.0, 60_000, 100),
+                new("visits.coverage", "走访覆盖情况", 20, 19, 35, 20_000, 30),
+                new("visits.start", "启动送学上门活动", 9_000, 9_000, 9_500, 900_000_000, 100_000),
             ]),
             ServerMemory = new ServerMemory(150L << 20, 210L << 20, 260L << 20),
             Import = new ImportResult(100_000, "Imported", new ServerStep(importSeconds / 2, 200L << 20, 280L << 20), new ServerStep(importSeconds / 2, 210L << 20, 290L << 20)),
@@ -25,6 +28,7 @@ internal static class Results
         [
             new LoadResult("ceiling", "上限", 32, 12, 48_000, 4_000, 5, 12, 20, 40, 0, 0, 0, 230L << 20),
             new LoadResult("search", "查找页", 32, 12, (long)(searchRps * 12), searchRps, 30, 60, 90, 120, 0, searchErrors, 0, 250L << 20),
+            new LoadResult("visits-record", "登记走访", 32, 12, 12_000, 1_000, 15, 30, 45, 80, 0, 0, 0, 250L << 20),
         ]);
         result.Pages.Add(new PageWeight("党员档案列表", "/Members?q=%E7%8E%8B", 26_000, 26_000, false, [new AssetWeight("/css/site.css", 11_000, 3_000, "gzip")]));
         return result;

@@ -30,6 +30,7 @@ public sealed class CampaignAuditLabels(DoorstepDb db) : AuditSubject
         [nameof(VisitCampaign.StartedAt)] = "启动时间",
         [nameof(VisitCampaign.StartedBy)] = "启动人",
         [nameof(VisitCampaign.StartJobId)] = null,
+        [VisitReconciliation.TasksAddedField] = "新增走访任务（项，一次核对或启动合计）",
     };
 
     public override string? ReferenceOf(string field) => field == nameof(VisitCampaign.SubDistrictId) ? "SubDistrict" : null;

@@ -17,7 +17,7 @@ public class LedgerModel(DoorstepDb db, TimeProvider clock) : PageModel
 {
     public sealed record Line(string Name, int Age, string? Address, VisitTaskStatus Status, TaskClosedReason? ClosedReason, IReadOnlyList<VisitLine> Visits);
 
-    public sealed record VisitLine(DateTime At, VisitOutcome Outcome, string By, string Items, bool TaughtListening);
+    public sealed record VisitLine(int Id, DateTime At, VisitOutcome Outcome, string By, string Items, bool TaughtListening, bool HasPhoto);
 
     public VisitCampaign Campaign { get; private set; } = null!;
     public string AreaName { get; private set; } = "";
@@ -47,11 +47,11 @@ public class LedgerModel(DoorstepDb db, TimeProvider clock) : PageModel
         var visits = (await db.InScope<HomeVisit>().AsNoTracking()
                 .Where(v => v.CampaignId == id && v.AreaId == areaId)
                 .OrderBy(v => v.VisitedAt)
-                .Select(v => new { v.TaskId, v.VisitedAt, v.Outcome, v.VisitedBy, v.ItemsDelivered, v.TaughtListening })
+                .Select(v => new { v.Id, v.TaskId, v.VisitedAt, v.Outcome, v.VisitedBy, v.ItemsDelivered, v.TaughtListening, HasPhoto = v.PhotoFileId != null })
                 .ToListAsync())
             .ToLookup(v => v.TaskId);
         Lines = tasks.Select(t => new Line(t.Name, Member.AgeOn(t.BirthDate, Today), t.Address, t.Status, t.ClosedReason,
-                visits[t.Id].Select(v => new VisitLine(v.VisitedAt, v.Outcome, v.VisitedBy, v.ItemsDelivered.Replace('\n', '、'), v.TaughtListening)).ToList()))
+                visits[t.Id].Select(v => new VisitLine(v.Id, v.VisitedAt, v.Outcome, v.VisitedBy, v.ItemsDelivered.Replace('\n', '、'), v.TaughtListening, v.HasPhoto)).ToList()))
             .ToList();
         return Page();
     }

@@ -49,6 +49,12 @@ public class RecordModel(DoorstepDb db, VisitRecording recording, TimeProvider c
     public IFormFile? Photo { get; set; }
 
     public VisitTask Task { get; private set; } = null!;
+
+    private const int EarlierShown = 20;
+
+    /// <summary>The task's latest visits (a revisit shows what the last one found), newest first.</summary>
+    public IReadOnlyList<LedgerModel.VisitLine> Earlier { get; private set; } = [];
+
     public DateOnly Today { get; } = ChinaTime.Today(clock);
 
     public async Task<IActionResult> OnGetAsync(int taskId)
@@ -59,7 +65,7 @@ public class RecordModel(DoorstepDb db, VisitRecording recording, TimeProvider c
         }
 
         Input = new VisitInput { Key = Guid.NewGuid(), Items = Task.Campaign.PackageItems.ToList() };
-        return Page();
+        return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostAsync(int taskId)
@@ -104,7 +110,7 @@ public class RecordModel(DoorstepDb db, VisitRecording recording, TimeProvider c
 
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await ShowAsync();
         }
 
         await using var photo = Photo?.OpenReadStream();
@@ -116,7 +122,7 @@ public class RecordModel(DoorstepDb db, VisitRecording recording, TimeProvider c
         {
             ModelState.AddModelError("Photo", refusal);
             await LoadAsync(taskId);
-            return Page();
+            return await ShowAsync();
         }
 
         return Recorded(result.Duplicate);
@@ -138,6 +144,20 @@ public class RecordModel(DoorstepDb db, VisitRecording recording, TimeProvider c
 
         Task = task;
         return null;
+    }
+
+    /// <summary>The page with the earlier visits: read only when the form is shown, never for a send that is stored.</summary>
+    private async Task<PageResult> ShowAsync()
+    {
+        var taskId = Task.Id;
+        Earlier = (await db.InScope<HomeVisit>().AsNoTracking()
+                .Where(v => v.TaskId == taskId)
+                .OrderByDescending(v => v.VisitedAt).Take(EarlierShown)
+                .Select(v => new { v.Id, v.VisitedAt, v.Outcome, v.VisitedBy, v.ItemsDelivered, v.TaughtListening, HasPhoto = v.PhotoFileId != null })
+                .ToListAsync())
+            .Select(v => new LedgerModel.VisitLine(v.Id, v.VisitedAt, v.Outcome, v.VisitedBy, v.ItemsDelivered.Replace('\n', '、'), v.TaughtListening, v.HasPhoto))
+            .ToList();
+        return Page();
     }
 
     public int Age => Member.AgeOn(Task.Member.BirthDate, Today);

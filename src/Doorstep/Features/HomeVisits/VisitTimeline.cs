@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Doorstep.Features.HomeVisits;
 
 /// <summary>The member's visits and the follow-ups of their suggestions, on their file's timeline.</summary>
-public sealed class VisitTimeline(DoorstepDb db) : IMemberTimelineSource
+public sealed class VisitTimeline(DoorstepDb db, LinkGenerator links) : IMemberTimelineSource
 {
     public async Task<IReadOnlyList<TimelineEvent>> ForAsync(Member member)
     {
@@ -14,7 +14,7 @@ public sealed class VisitTimeline(DoorstepDb db) : IMemberTimelineSource
         var visits = await db.Set<HomeVisit>().IgnoreQueryFilters().AsNoTracking()
             .Where(v => v.MemberId == member.Id)
             .OrderByDescending(v => v.VisitedAt).Take(50)
-            .Select(v => new { v.VisitedAt, v.VisitedBy, v.Outcome, v.RevisitOn, Campaign = v.Task.Campaign.Title })
+            .Select(v => new { v.Id, v.VisitedAt, v.VisitedBy, v.Outcome, v.RevisitOn, Campaign = v.Task.Campaign.Title, HasPhoto = v.PhotoFileId != null })
             .ToListAsync();
         var followUps = await db.Set<VisitFollowUp>().IgnoreQueryFilters().AsNoTracking()
             .Where(f => f.MemberId == member.Id)
@@ -26,7 +26,11 @@ public sealed class VisitTimeline(DoorstepDb db) : IMemberTimelineSource
         foreach (var v in visits)
         {
             var revisit = v.RevisitOn is { } on ? $"，约定 {Infrastructure.ChinaTime.Date(on)} 再访" : "";
-            events.Add(new(v.VisitedAt, v.VisitedBy, $"送学上门（{v.Campaign}）：{HomeVisit.Label(v.Outcome)}{revisit}", []));
+            // A photo opens from the entry (the photo route lets whoever may read this file see it).
+            events.Add(v.HasPhoto
+                ? new(v.VisitedAt, v.VisitedBy, $"送学上门（{v.Campaign}）：{HomeVisit.Label(v.Outcome)}{revisit}（附走访照片，点击查看）", [],
+                    links.GetPathByPage("/HomeVisits/Photo", values: new { id = v.Id }))
+                : new(v.VisitedAt, v.VisitedBy, $"送学上门（{v.Campaign}）：{HomeVisit.Label(v.Outcome)}{revisit}", []));
         }
 
         foreach (var f in followUps)

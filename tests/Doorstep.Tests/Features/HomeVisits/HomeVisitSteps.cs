@@ -127,5 +127,31 @@ public static class HomeVisitSteps
     public static Task<HttpResponseMessage> RecordVisitAsync(this HttpClient client, int taskId, IEnumerable<KeyValuePair<string, string>> fields) =>
         client.PostFormAsync($"/HomeVisits/Record/{taskId}", fields);
 
+    /// <summary>Posts the visit form as the browser does with a photo chosen: multipart, the photo in the Photo field.</summary>
+    public static async Task<HttpResponseMessage> RecordVisitWithPhotoAsync(this HttpClient client, int taskId, IEnumerable<KeyValuePair<string, string>> fields, byte[] photo)
+    {
+        var page = await client.GetPageAsync($"/HomeVisits/Record/{taskId}");
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(page.QuerySelector<IHtmlInputElement>("main form[method=post] input[name=__RequestVerificationToken]")!.Value), "__RequestVerificationToken" },
+        };
+        foreach (var (name, value) in fields)
+        {
+            body.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(photo);
+        file.Headers.ContentType = new("image/jpeg");
+        body.Add(file, "Photo", "visit.jpg");
+        return await client.PostAsync($"/HomeVisits/Record/{taskId}", body);
+    }
+
+    /// <summary>A plain JPEG as a phone camera would send one.</summary>
+    public static byte[] Photo()
+    {
+        using var image = NetVips.Image.Black(320, 240, bands: 3) + 120;
+        return image.JpegsaveBuffer(q: 80);
+    }
+
     public static DateOnly Today => ChinaTime.Today(TimeProvider.System);
 }

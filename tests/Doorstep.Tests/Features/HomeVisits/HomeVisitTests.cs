@@ -57,6 +57,18 @@ public class HomeVisitTests(DoorstepApp app)
         var zhangqiaoCadre = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "zhangqiao").Select(u => u.Id).SingleAsync());
         Assert.All(tasks.Where(t => t.AreaId == zhangqiao), t => Assert.Equal(zhangqiaoCadre, t.AssignedToId));
         Assert.All(tasks, t => Assert.Equal(VisitTaskStatus.Open, t.Status));
+
+        // ADR 0022: the start is audited once on the campaign, naming the count, not once per task.
+        var taskIds = tasks.Select(t => t.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var campaignKey = campaignId.ToString(CultureInfo.InvariantCulture);
+        var perTask = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(VisitTask) && taskIds.Contains(a.EntityId)));
+        var summaries = await app.WithDbAsync(db => db.AuditEntries
+            .Where(a => a.EntityType == nameof(VisitCampaign) && a.EntityId == campaignKey && a.Changes.Contains(VisitReconciliation.TasksAddedField))
+            .Select(a => new { a.Changes, a.SubDistrictId }).ToListAsync());
+        Assert.Equal(0, perTask);
+        var summary = Assert.Single(summaries);
+        Assert.Contains($"\"{tasks.Count}\"", summary.Changes, StringComparison.Ordinal);
+        Assert.NotNull(summary.SubDistrictId);
     }
 
     [Fact]
@@ -202,6 +214,39 @@ public class HomeVisitTests(DoorstepApp app)
         Assert.False(await app.WithDbAsync(db => db.Set<HomeVisit>().AnyAsync(v => v.TaskId == ruixinTask.Id)));
         Assert.Equal(ruixinTask.AssignedToId, await app.WithDbAsync(db => db.Set<VisitTask>().Where(t => t.Id == ruixinTask.Id).Select(t => t.AssignedToId).SingleAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await zhangqiao.GetAsync($"/HomeVisits/Ledger/{ruixinTask.CampaignId}/{await app.AreaIdAsync("瑞鑫")}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_visit_photo_shows_as_a_thumbnail_on_the_record_the_ledger_and_the_file_and_a_Zhangqiao_cadre_cannot_fetch_it_by_its_id()
+    {
+        var ruixinArea = await app.AreaIdAsync("瑞鑫");
+        var task = await app.WithDbAsync(db => db.Set<VisitTask>()
+            .Where(t => t.Campaign.Title == HomeVisitsDemo.CampaignTitle && t.AreaId == ruixinArea && t.Status == VisitTaskStatus.Open)
+            .OrderByDescending(t => t.Id).Select(t => new { t.Id, t.CampaignId, t.MemberId }).FirstAsync());
+        var ruixin = await app.SignedInAsync("ruixin");
+        var zhangqiao = await app.SignedInAsync("zhangqiao");
+        var admin = await app.SignedInAsync("admin");
+
+        var recorded = await ruixin.RecordVisitWithPhotoAsync(task.Id, await ruixin.VisitFormAsync(task.Id, VisitOutcome.Visited), HomeVisitSteps.Photo());
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var visit = await app.WithDbAsync(db => db.Set<HomeVisit>().Where(v => v.TaskId == task.Id).Select(v => new { v.Id, v.PhotoFileId }).SingleAsync());
+        Assert.NotNull(visit.PhotoFileId);
+        var photo = $"/HomeVisits/Photo/{visit.Id}";
+        var thumbnail = $"a.visit-photo[href='{photo}'] img[src='{photo}']";
+
+        var record = await ruixin.GetPageAsync($"/HomeVisits/Record/{task.Id}");
+        var ledger = await ruixin.GetPageAsync($"/HomeVisits/Ledger/{task.CampaignId}/{ruixinArea}");
+        var file = await admin.GetPageAsync($"/Members/Details/{task.MemberId}");
+        Assert.NotNull(record.QuerySelector(thumbnail));
+        Assert.NotNull(ledger.QuerySelector(thumbnail));
+        Assert.NotNull(file.QuerySelector($"ol.timeline a[href='{photo}']"));
+
+        var own = await ruixin.GetAsync(photo);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("image/jpeg", own.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(photo)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await zhangqiao.GetAsync(photo)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await zhangqiao.GetAsync($"/HomeVisits/Photo/{visit.Id + 100000}")).StatusCode);
     }
 
     [Fact]
