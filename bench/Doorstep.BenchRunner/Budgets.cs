@@ -18,6 +18,10 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
     public const double ImportSeconds = 30, ExportSeconds = 10;
     public const long ImportMemoryBytes = 300L << 20, ExportMemoryBytes = 150L << 20, PageWireBytes = 150L << 10, ServerUnderLoadBytes = 400L << 20;
 
+    /// <summary>随身听 (issue 12): the player before audio, and an area's report (first page) at 1,000,000 members.</summary>
+    public const long PlayerWireBytes = 50L << 10;
+    public const double ListeningReportP95Ms = 100;
+
     public static readonly IReadOnlyList<Budget> All =
     [
         // A user searches within their scope; the district's searches (search.*.district: all
@@ -60,6 +64,14 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
         new("Staff pages over the wire, CSS and JS included", "≤ 150 KB", r =>
             r.Pages.MaxBy(p => p.TotalWireBytes) is { } heaviest
                 ? new($"{Format.Kb(heaviest.TotalWireBytes)} (heaviest: {heaviest.Title})", heaviest.TotalWireBytes <= PageWireBytes)
+                : null),
+        new("随身听 player over the wire before audio, CSS and JS included", $"≤ {PlayerWireBytes >> 10} KB", r =>
+            r.Pages.FirstOrDefault(p => p.Title == PageWeights.ListeningPlayer) is { } player
+                ? new(Format.Kb(player.TotalWireBytes), player.TotalWireBytes <= PlayerWireBytes)
+                : null),
+        new("随身听 area report p95 (BDN listening.area-report)", $"≤ {ListeningReportP95Ms} ms", r =>
+            r.Benchmarks?.Benchmarks.FirstOrDefault(b => b.Id == "listening.area-report") is { } report
+                ? new(Format.Ms(report.P95Ms), report.P95Ms <= ListeningReportP95Ms)
                 : null),
         new("Server memory under load", "≤ 400 MB", r =>
             r.ServerMemory is { PeakRssUnderLoadBytes: > 0 } memory

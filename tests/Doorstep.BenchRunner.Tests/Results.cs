@@ -3,7 +3,7 @@ namespace Doorstep.BenchRunner.Tests;
 /// <summary>Results as a run would write them, with the figures a test wants to vary.</summary>
 internal static class Results
 {
-    public static DatabaseResult Measured(string database = "sqlite", double searchP95Ms = 4.2, double searchRps = 900, long searchErrors = 0, double importSeconds = 12, long exportPeakMb = 140)
+    public static DatabaseResult Measured(string database = "sqlite", double searchP95Ms = 4.2, double searchRps = 900, long searchErrors = 0, double importSeconds = 12, long exportPeakMb = 140, double listeningReportP95Ms = 30, long playerHtmlWireBytes = 4_000)
     {
         var result = new DatabaseResult
         {
@@ -16,6 +16,7 @@ internal static class Results
                 new("search.pinyin", "按拼音首字母查找", 0.9, 0.8, 1.5, 30_000, 20),
                 new("search.name.district", "按姓名查找（全区）", 2.1, 2.0, 6.5, 40_000, 3),
                 new("file.timeline", "档案与时间线", 2.0, 1.9, 3.3, 90_000, null),
+                new("listening.area-report", "居民区随身听收听情况", 20, 19, listeningReportP95Ms, 200_000, null),
             ]),
             ServerMemory = new ServerMemory(150L << 20, 210L << 20, 260L << 20),
             Import = new ImportResult(100_000, "Imported", new ServerStep(importSeconds / 2, 200L << 20, 280L << 20), new ServerStep(importSeconds / 2, 210L << 20, 290L << 20)),
@@ -27,6 +28,8 @@ internal static class Results
             new LoadResult("search", "查找页", 32, 12, (long)(searchRps * 12), searchRps, 30, 60, 90, 120, 0, searchErrors, 0, 250L << 20),
         ]);
         result.Pages.Add(new PageWeight("党员档案列表", "/Members?q=%E7%8E%8B", 26_000, 26_000, false, [new AssetWeight("/css/site.css", 11_000, 3_000, "gzip")]));
+        result.Pages.Add(new PageWeight(PageWeights.ListeningPlayer, "/listen/AAAAAAAAAAAAAAAAAAAAAAAA/chapters/1", 9_000, playerHtmlWireBytes, true,
+            [new AssetWeight("/css/player.css", 6_000, 2_000, "gzip"), new AssetWeight("/js/player.js", 12_000, 4_000, "gzip")]));
         return result;
     }
 
