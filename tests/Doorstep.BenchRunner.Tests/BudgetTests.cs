@@ -22,6 +22,16 @@ public class BudgetTests
     }
 
     [Fact]
+    public void Progress_saves_need_700_a_second_at_p95_50_ms_and_not_one_error()
+    {
+        Assert.Equal("700 /s at p95 50.0 ms, 0 errors", Judge("随身听 progress saves", Results.Measured(saveRps: 700, saveP95Ms: 50))!.Figure);
+        Assert.True(Judge("随身听 progress saves", Results.Measured(saveRps: 700, saveP95Ms: 50))!.Met);
+        Assert.False(Judge("随身听 progress saves", Results.Measured(saveRps: 699))!.Met);
+        Assert.False(Judge("随身听 progress saves", Results.Measured(saveP95Ms: 51))!.Met);
+        Assert.False(Judge("随身听 progress saves", Results.Measured(saveErrors: 1))!.Met);
+    }
+
+    [Fact]
     public void The_area_report_misses_past_100_ms()
     {
         Assert.True(Judge("随身听 area report", Results.Measured(listeningReportP95Ms: 100))!.Met);

@@ -17,17 +17,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     [Fact]
     public async Task Generated_members_have_valid_encrypted_ID_numbers_and_realistic_shapes()
     {
-        // The demo queued 随身听 speech, whose jobs write audit rows; the generator numbers its audit rows
-        // from the table's largest id, so it starts once they are done.
-        await app.WithDbAsync(async db =>
-        {
-            for (var i = 0; i < 240 && await db.BackgroundJobs.AnyAsync(j => j.Kind == SpeechJob.Kind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)); i++)
-            {
-                await Task.Delay(500);
-            }
-
-            return 0;
-        });
+        await SpeechDoneAsync();
         var lastId = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
         var createdBefore = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.Action == AuditAction.Created));
         await using (var scope = app.Services.CreateAsyncScope())
@@ -65,6 +55,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     [Fact]
     public async Task Generated_transfers_went_through_their_steps_and_moved_or_closed_their_files()
     {
+        await SpeechDoneAsync();
         var lastMember = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -92,9 +83,24 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         Assert.Equal(transfers.Count, audited);
     }
 
+    /// <summary>
+    /// The demo queued 随身听 speech, whose jobs write audit rows; the generator numbers its audit rows
+    /// from the table's largest id, so it starts once they are done.
+    /// </summary>
+    private Task SpeechDoneAsync() => app.WithDbAsync(async db =>
+    {
+        for (var i = 0; i < 240 && await db.BackgroundJobs.AnyAsync(j => j.Kind == SpeechJob.Kind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)); i++)
+        {
+            await Task.Delay(500);
+        }
+
+        return 0;
+    });
+
     [Fact]
     public async Task Generated_listening_gives_about_twenty_progress_rows_a_member_each_listener_a_card_and_a_third_of_them_this_month()
     {
+        await SpeechDoneAsync();
         var lastMember = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
         var lastChapter = await app.WithDbAsync(async db => await db.StudyChapters.MaxAsync(c => (int?)c.Id) ?? 0);
         await using (var scope = app.Services.CreateAsyncScope())
@@ -128,6 +134,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     [Fact]
     public async Task The_database_keeps_numbering_after_generated_rows()
     {
+        await SpeechDoneAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await ActivatorUtilities.CreateInstance<ScaleData>(scope.ServiceProvider).GenerateAsync(50, seed: 12);
