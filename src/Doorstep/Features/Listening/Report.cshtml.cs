@@ -35,7 +35,9 @@ public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataP
         ListeningReport.Standing.PrefersOther => "不用随身听",
     };
 
-    public async Task<IActionResult> OnGetAsync(int? areaId, ListeningReport.Standing? standing, int page = 1)
+    // The page number from the query (or the form) only: Razor Pages puts the page's own path in the
+    // route value "page", which would otherwise win the binding and leave every visit on the first page.
+    public async Task<IActionResult> OnGetAsync(int? areaId, ListeningReport.Standing? standing, [FromQuery] int page = 1)
     {
         if (!await LoadAsync(areaId, standing, page))
         {
@@ -45,7 +47,7 @@ public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataP
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPrintAsync(int? areaId, ListeningReport.Standing? standing, int[]? memberIds, int page = 1)
+    public async Task<IActionResult> OnPostPrintAsync(int? areaId, ListeningReport.Standing? standing, int[]? memberIds, [FromForm] int page = 1)
     {
         if (memberIds is not { Length: > 0 })
         {

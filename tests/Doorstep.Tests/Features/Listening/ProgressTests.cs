@@ -1,5 +1,5 @@
-using System.Net;
 using System.Globalization;
+using System.Net;
 using Doorstep.Features.Listening;
 using Doorstep.Features.Members;
 using Doorstep.Tests.Support;
@@ -75,8 +75,9 @@ public class ProgressTests(DoorstepApp app)
 
         var listed = new List<int>();
         string? next = "/Listening/Report";
-        while (next is not null)
+        for (var pages = 0; next is not null; pages++)
         {
+            Assert.True(pages < 100, "the report's pages never end");
             var page = await zhangqiao.GetPageAsync(next);
             var rows = page.QuerySelectorAll("input[name=memberIds]").Select(i => int.Parse(i.GetAttribute("value")!, CultureInfo.InvariantCulture)).ToList();
             Assert.InRange(rows.Count, 1, ListeningReport.PageSize);
