@@ -87,7 +87,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     /// The demo queued 随身听 speech, whose jobs write audit rows; the generator numbers its audit rows
     /// from the table's largest id, so it starts once they are done.
     /// </summary>
-    private Task SpeechDoneAsync() => app.WithDbAsync(async db =>
+    private async Task SpeechDoneAsync() => await app.WithDbAsync(async db =>
     {
         for (var i = 0; i < 240 && await db.BackgroundJobs.AnyAsync(j => j.Kind == SpeechJob.Kind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)); i++)
         {
