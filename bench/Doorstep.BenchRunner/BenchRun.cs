@@ -51,6 +51,7 @@ internal static class BenchRun
         await InProcessSuite.RunAsync(options, data, key, roster, work, result);
 
         Step("the app in production mode, under load");
+        ListeningLoad.Configure(environment);
         await using (var server = await AppServer.StartAsync(options.AppDll, options.AppProject, environment, options.Port, Path.Combine(work, "app.log")))
         {
             using var admin = await StaffSession.SignInAsync(server.Address, accounts.AdminUser, accounts.Password);
@@ -59,6 +60,7 @@ internal static class BenchRun
             Console.WriteLine($"  the admin sees {samples.Total} members; rotating through {samples.Names.Count} names and {samples.MemberIds.Count} files");
             var scenarios = new List<LoadScenario>(LoadTest.CoreScenarios(admin, cadre, samples));
             scenarios.AddRange(await VisitsLoad.ScenariosAsync(cadre));
+            scenarios.AddRange(await ListeningLoad.ScenariosAsync(cadre));
             await LoadTest.RunAsync(server, scenarios, options, work, result);
 
             Step("page weights");

@@ -23,6 +23,9 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
 
     /// <summary>The load scenario that records visits (VisitsLoad).</summary>
     public const string VisitsRecordScenario = "visits-record";
+    /// <summary>随身听 (issue 12): the player before audio, and an area's report (first page) at 1,000,000 members.</summary>
+    public const long PlayerWireBytes = 50L << 10;
+    public const double ListeningReportP95Ms = 100, ProgressSavesPerSecond = 700, ProgressSaveP95Ms = 50;
 
     public static readonly IReadOnlyList<Budget> All =
     [
@@ -66,6 +69,19 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
         new("Staff pages over the wire, CSS and JS included", "≤ 150 KB", r =>
             r.Pages.MaxBy(p => p.TotalWireBytes) is { } heaviest
                 ? new($"{Format.Kb(heaviest.TotalWireBytes)} (heaviest: {heaviest.Title})", heaviest.TotalWireBytes <= PageWireBytes)
+                : null),
+        new("随身听 player over the wire before audio, CSS and JS included", $"≤ {PlayerWireBytes >> 10} KB", r =>
+            r.Pages.FirstOrDefault(p => p.Title == PageWeights.ListeningPlayer) is { } player
+                ? new(Format.Kb(player.TotalWireBytes), player.TotalWireBytes <= PlayerWireBytes)
+                : null),
+        new("随身听 progress saves at 32 connections (POST, card tokens)", $"≥ {ProgressSavesPerSecond} /s at p95 ≤ {ProgressSaveP95Ms} ms, 0 errors", r =>
+            r.Load.FirstOrDefault(l => l.Scenario == ListeningLoad.ScenarioId && l.Connections == 32) is { } saves
+                ? new($"{Format.Rps(saves.RequestsPerSecond)} /s at p95 {Format.Ms(saves.P95Ms)}, {saves.Errors} errors",
+                    saves.RequestsPerSecond >= ProgressSavesPerSecond && saves.P95Ms <= ProgressSaveP95Ms && saves.Errors == 0)
+                : null),
+        new("随身听 area report p95 (BDN listening.area-report)", $"≤ {ListeningReportP95Ms} ms", r =>
+            r.Benchmarks?.Benchmarks.FirstOrDefault(b => b.Id == "listening.area-report") is { } report
+                ? new(Format.Ms(report.P95Ms), report.P95Ms <= ListeningReportP95Ms)
                 : null),
         new("Server memory under load", "≤ 400 MB", r =>
             r.ServerMemory is { PeakRssUnderLoadBytes: > 0 } memory

@@ -9,8 +9,13 @@ namespace Doorstep.BenchRunner;
 /// </summary>
 internal static class PageWeights
 {
+    /// <summary>The card holder's player (issue 12 holds it to 50 KB before audio: Budget.PlayerWireBytes).</summary>
+    public const string ListeningPlayer = "随身听播放页（持卡人，音频之前）";
+
     public static async Task MeasureAsync(StaffSession admin, StaffSession cadre, Samples samples, DatabaseResult result)
     {
+        // Opened from a card the cadre has just printed; its cookie plays no part on the card's pages.
+        var card = await ListeningCards.IssueAsync(cadre, 1);
         var pages = new (string Title, string Path, StaffSession As)[]
         {
             ("首页", "/", admin),
@@ -26,6 +31,8 @@ internal static class PageWeights
             ("组织架构", "/Organizations", admin),
             ("操作日志", "/Audit", admin),
             ("账户管理", "/Accounts/Users", admin),
+            ("随身听收听情况", "/Listening/Report", cadre),
+            (ListeningPlayer, card.PlayerPath(0), cadre),
         };
 
         foreach (var (title, path, session) in pages)

@@ -14,6 +14,31 @@ public class BudgetTests
     }
 
     [Fact]
+    public void The_listening_player_is_held_to_50_KB_with_its_stylesheet_and_script()
+    {
+        Assert.Equal("10.0 KB", Judge("随身听 player", Results.Measured(playerHtmlWireBytes: 4_240))!.Figure);
+        Assert.True(Judge("随身听 player", Results.Measured(playerHtmlWireBytes: (50 << 10) - 6_000))!.Met);
+        Assert.False(Judge("随身听 player", Results.Measured(playerHtmlWireBytes: (50 << 10) - 5_999))!.Met);
+    }
+
+    [Fact]
+    public void Progress_saves_need_700_a_second_at_p95_50_ms_and_not_one_error()
+    {
+        Assert.Equal("700 /s at p95 50.0 ms, 0 errors", Judge("随身听 progress saves", Results.Measured(saveRps: 700, saveP95Ms: 50))!.Figure);
+        Assert.True(Judge("随身听 progress saves", Results.Measured(saveRps: 700, saveP95Ms: 50))!.Met);
+        Assert.False(Judge("随身听 progress saves", Results.Measured(saveRps: 699))!.Met);
+        Assert.False(Judge("随身听 progress saves", Results.Measured(saveP95Ms: 51))!.Met);
+        Assert.False(Judge("随身听 progress saves", Results.Measured(saveErrors: 1))!.Met);
+    }
+
+    [Fact]
+    public void The_area_report_misses_past_100_ms()
+    {
+        Assert.True(Judge("随身听 area report", Results.Measured(listeningReportP95Ms: 100))!.Met);
+        Assert.False(Judge("随身听 area report", Results.Measured(listeningReportP95Ms: 100.5))!.Met);
+    }
+
+    [Fact]
     public void Search_is_judged_by_its_slowest_kind_and_names_it()
     {
         var verdict = Judge("Member search p95", Results.Measured(searchP95Ms: 24.5));

@@ -3,7 +3,7 @@ namespace Doorstep.BenchRunner.Tests;
 /// <summary>Results as a run would write them, with the figures a test wants to vary.</summary>
 internal static class Results
 {
-    public static DatabaseResult Measured(string database = "sqlite", double searchP95Ms = 4.2, double searchRps = 900, long searchErrors = 0, double importSeconds = 12, long exportPeakMb = 140)
+    public static DatabaseResult Measured(string database = "sqlite", double searchP95Ms = 4.2, double searchRps = 900, long searchErrors = 0, double importSeconds = 12, long exportPeakMb = 140, double listeningReportP95Ms = 30, long playerHtmlWireBytes = 4_000, double saveRps = 900, double saveP95Ms = 20, long saveErrors = 0)
     {
         var result = new DatabaseResult
         {
@@ -19,6 +19,7 @@ internal static class Results
                 new("visits.my-visits", "我的走访", 3.0, 2.9, 6.0, 60_000, 100),
                 new("visits.coverage", "走访覆盖情况", 20, 19, 35, 20_000, 30),
                 new("visits.start", "启动送学上门活动", 9_000, 9_000, 9_500, 900_000_000, 100_000),
+                new("listening.area-report", "居民区随身听收听情况", 20, 19, listeningReportP95Ms, 200_000, null),
             ]),
             ServerMemory = new ServerMemory(150L << 20, 210L << 20, 260L << 20),
             Import = new ImportResult(100_000, "Imported", new ServerStep(importSeconds / 2, 200L << 20, 280L << 20), new ServerStep(importSeconds / 2, 210L << 20, 290L << 20)),
@@ -29,8 +30,11 @@ internal static class Results
             new LoadResult("ceiling", "上限", 32, 12, 48_000, 4_000, 5, 12, 20, 40, 0, 0, 0, 230L << 20),
             new LoadResult("search", "查找页", 32, 12, (long)(searchRps * 12), searchRps, 30, 60, 90, 120, 0, searchErrors, 0, 250L << 20),
             new LoadResult("visits-record", "登记走访", 32, 12, 12_000, 1_000, 15, 30, 45, 80, 0, 0, 0, 250L << 20),
+            new LoadResult(ListeningLoad.ScenarioId, "随身听进度保存", 32, 12, (long)(saveRps * 12), saveRps, 8, saveP95Ms, 40, 80, 0, saveErrors, 0, 250L << 20),
         ]);
         result.Pages.Add(new PageWeight("党员档案列表", "/Members?q=%E7%8E%8B", 26_000, 26_000, false, [new AssetWeight("/css/site.css", 11_000, 3_000, "gzip")]));
+        result.Pages.Add(new PageWeight(PageWeights.ListeningPlayer, "/listen/AAAAAAAAAAAAAAAAAAAAAAAA/chapters/1", 9_000, playerHtmlWireBytes, true,
+            [new AssetWeight("/css/player.css", 6_000, 2_000, "gzip"), new AssetWeight("/js/player.js", 12_000, 4_000, "gzip")]));
         return result;
     }
 

@@ -40,9 +40,26 @@ public sealed class UploadLimit
 
 /// <summary>
 /// A page with an upload form, registered by its feature: an oversized post to it is sent back to it
-/// with <see cref="UploadLimit.TooLargeQuery"/>, so that the refusal stands beside the form.
+/// with <see cref="UploadLimit.TooLargeQuery"/>, so that the refusal stands beside the form. A path
+/// ending in <c>/{id}</c> is one record's form (a chapter's recording): any number stands there.
 /// </summary>
-public sealed record UploadPage(string Path);
+public sealed record UploadPage(string Path)
+{
+    private const string Id = "/{id}";
+
+    public bool Matches(string path)
+    {
+        if (!Path.EndsWith(Id, StringComparison.Ordinal))
+        {
+            return string.Equals(path, Path, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var prefix = Path[..^Id.Length] + "/";
+        return path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && path.Length > prefix.Length
+            && !path.AsSpan(prefix.Length).ContainsAnyExceptInRange('0', '9');
+    }
+}
 
 /// <summary>Thrown by the request body once it passes the limit; deliberately not an IOException, which antiforgery would turn into a bare 400.</summary>
 public sealed class RequestTooLargeException() : Exception("The request body is larger than the upload limit.");
@@ -57,7 +74,7 @@ public static class UploadLimits
     public static WebApplication UseRequestSizeLimit(this WebApplication app)
     {
         var limit = app.Services.GetRequiredService<UploadLimit>();
-        var uploadPages = app.Services.GetServices<UploadPage>().Select(p => p.Path).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var uploadPages = app.Services.GetServices<UploadPage>().ToList();
         app.Use(async (context, next) =>
         {
             // The Chinese status page re-executes the pipeline with the same request; let it through.
@@ -97,9 +114,10 @@ public static class UploadLimits
         return app;
     }
 
-    private static void Refuse(HttpContext context, HashSet<string> uploadPages)
+    private static void Refuse(HttpContext context, List<UploadPage> uploadPages)
     {
-        if (HttpMethods.IsPost(context.Request.Method) && uploadPages.Contains(context.Request.Path.Value?.TrimEnd('/') ?? ""))
+        var path = context.Request.Path.Value?.TrimEnd('/') ?? "";
+        if (HttpMethods.IsPost(context.Request.Method) && uploadPages.Any(p => p.Matches(path)))
         {
             context.Response.StatusCode = StatusCodes.Status303SeeOther;
             context.Response.Headers.Location = $"{context.Request.PathBase}{context.Request.Path}?{UploadLimit.TooLargeQuery}=true";

@@ -59,6 +59,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     [Fact]
     public async Task Generated_transfers_went_through_their_steps_and_moved_or_closed_their_files()
     {
+        await SpeechDoneAsync();
         var lastMember = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -134,8 +135,43 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     }
 
     [Fact]
+    public async Task Generated_listening_gives_about_twenty_progress_rows_a_member_each_listener_a_card_and_a_third_of_them_this_month()
+    {
+        await SpeechDoneAsync();
+        var lastMember = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
+        var lastChapter = await app.WithDbAsync(async db => await db.StudyChapters.MaxAsync(c => (int?)c.Id) ?? 0);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<ScaleData>(scope.ServiceProvider).GenerateAsync(4000, seed: 15);
+        }
+
+        var since = ListeningTime.MonthStartUtc(app.Services.GetRequiredService<TimeProvider>());
+        var (chapters, rows, listeners, carded, thisMonth, unfinished, preferring) = await app.WithDbAsync<(int, int, int, int, int, int, int)>(async db =>
+        {
+            var progress = db.ListeningProgress.Where(p => p.MemberId > lastMember);
+            return (
+                await db.StudyChapters.CountAsync(c => c.Id > lastChapter),
+                await progress.CountAsync(),
+                await progress.Select(p => p.MemberId).Distinct().CountAsync(),
+                await db.ListeningCards.CountAsync(c => c.MemberId > lastMember && c.RevokedAt == null && progress.Any(p => p.MemberId == c.MemberId)),
+                await progress.Where(p => p.UpdatedAt >= since).Select(p => p.MemberId).Distinct().CountAsync(),
+                await progress.CountAsync(p => p.CompletedAt == null),
+                await db.ListeningPreferences.CountAsync(p => p.MemberId > lastMember));
+        });
+
+        Assert.Equal(8 * 12, chapters);
+        Assert.InRange(rows / 4000.0, 16, 24);
+        Assert.Equal(listeners, carded);
+        // Each listener's last chapter is the one under way.
+        Assert.Equal(listeners, unfinished);
+        Assert.InRange(thisMonth / (double)listeners, 0.25, 0.42);
+        Assert.InRange(preferring, 40, 160);
+    }
+
+    [Fact]
     public async Task The_database_keeps_numbering_after_generated_rows()
     {
+        await SpeechDoneAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await ActivatorUtilities.CreateInstance<ScaleData>(scope.ServiceProvider).GenerateAsync(50, seed: 12);

@@ -1,9 +1,11 @@
 using System.Threading.RateLimiting;
 using Doorstep.Data.Demo;
 using Doorstep.Features.Members;
+using Doorstep.Hosting;
 using Doorstep.Infrastructure;
 using Doorstep.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Doorstep.Features.Listening;
 
@@ -20,6 +22,7 @@ public static class ListeningFeature
 
     /// <summary>The rate limiter policy on every card route.</summary>
     public const string CardRateLimit = "listening-card";
+    public const string CardRequestsPerMinuteSetting = "Listening:CardRequestsPerMinute";
 
     public static IServiceCollection AddListening(this IServiceCollection services)
     {
@@ -29,15 +32,19 @@ public static class ListeningFeature
             .AddPolicy(HandleCards, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre))
             .AddPolicy(Listen, p => p.AddAuthenticationSchemes(CardAuthentication.SchemeName).RequireRole(Roles.CardHolder));
         services.AddSingleton<CardGuesses>();
-        services.AddRateLimiter(o =>
+        // A recording over the upload limit comes back to its chapter with the refusal at the field.
+        services.AddSingleton(new UploadPage("/Listening/Chapters/Edit/{id}"));
+        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((o, config) =>
         {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // A listener's phone asks a few times a minute (page, audio ranges, a save every 10 s);
             // 300 a minute per address leaves room for a club room's shared Wi-Fi and none for a flood.
+            // The setting is for a site whose listeners share one address (and for the load test's).
+            var perMinute = config.GetValue(CardRequestsPerMinuteSetting, 300);
             o.AddPolicy(CardRateLimit, http => RateLimitPartition.GetTokenBucketLimiter(CardGuesses.Address(http), _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = 300,
-                TokensPerPeriod = 300,
+                TokenLimit = perMinute,
+                TokensPerPeriod = perMinute,
                 ReplenishmentPeriod = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             }));

@@ -22,7 +22,10 @@ public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataP
     public int AreaId { get; private set; }
     public string AreaName { get; private set; } = "";
     public string MonthLabel { get; private set; } = "";
+    public ListeningReport.Standing? Only { get; private set; }
+    public IReadOnlyDictionary<ListeningReport.Standing, int> Counts { get; private set; } = new Dictionary<ListeningReport.Standing, int>();
     public IReadOnlyList<ListeningReport.Row> Rows { get; private set; } = [];
+    public Pager Pager { get; private set; } = Pager.Empty;
 
     public static string Label(ListeningReport.Standing s) => s switch
     {
@@ -32,9 +35,11 @@ public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataP
         ListeningReport.Standing.PrefersOther => "不用随身听",
     };
 
-    public async Task<IActionResult> OnGetAsync(int? areaId)
+    // The page number from the query (or the form) only: Razor Pages puts the page's own path in the
+    // route value "page", which would otherwise win the binding and leave every visit on the first page.
+    public async Task<IActionResult> OnGetAsync(int? areaId, ListeningReport.Standing? standing, [FromQuery] int page = 1)
     {
-        if (!await LoadAsync(areaId))
+        if (!await LoadAsync(areaId, standing, page))
         {
             return NotFound();
         }
@@ -42,11 +47,11 @@ public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataP
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPrintAsync(int? areaId, int[]? memberIds)
+    public async Task<IActionResult> OnPostPrintAsync(int? areaId, ListeningReport.Standing? standing, int[]? memberIds, [FromForm] int page = 1)
     {
         if (memberIds is not { Length: > 0 })
         {
-            await LoadAsync(areaId);
+            await LoadAsync(areaId, standing, page);
             ModelState.AddModelError("", "请先勾选要发卡的党员。");
             return Page();
         }
@@ -55,7 +60,7 @@ public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataP
         return Partial("/Features/Listening/Cards/_CardSheet.cshtml", new CardSheet(cards, token => Url.Page("/Listening/Card/Shelf", null, new { token }, Request.Scheme, Request.Host.Value)!));
     }
 
-    private async Task<bool> LoadAsync(int? areaId)
+    private async Task<bool> LoadAsync(int? areaId, ListeningReport.Standing? standing, int page)
     {
         var scope = db.CurrentUser.Scope;
         Areas = scope.Kind == ScopeKind.ResidentialArea
@@ -72,8 +77,11 @@ public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataP
         var today = ChinaTime.Today(clock);
         MonthLabel = $"{today.Year}年{today.Month}月";
         var since = ListeningTime.MonthStartUtc(clock);
-        var rows = await ListeningReport.RowsAsync(db, area.Id, since);
-        Rows = rows.OrderBy(r => r.Status).ThenBy(r => r.Pinyin).ToList();
+        Only = standing is { } s && Enum.IsDefined(s) ? s : null;
+        var report = await ListeningReport.PageAsync(db, area.Id, since, Only, page);
+        Counts = report.Counts;
+        Rows = report.Rows;
+        Pager = new Pager(page, ListeningReport.PageSize, report.Total, p => PageLinks.WithPage(Url.Page("/Listening/Report", new { areaId = AreaId, standing = Only })!, p));
         return true;
     }
 }

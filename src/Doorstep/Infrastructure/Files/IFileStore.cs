@@ -37,11 +37,9 @@ public sealed class DatabaseFileStore : IFileStore
         return Task.CompletedTask;
     }
 
-    public async Task<Stream?> OpenReadAsync(DoorstepDb db, Guid id, CancellationToken cancellationToken)
-    {
-        var content = await db.StoredFileContents.AsNoTracking().Where(c => c.StoredFileId == id).Select(c => c.Content).FirstOrDefaultAsync(cancellationToken);
-        return content is null ? null : new MemoryStream(content, writable: false);
-    }
+    /// <summary>A part at a time (<see cref="ContentSlices"/>): a range request reads about the bytes it sends.</summary>
+    public Task<Stream?> OpenReadAsync(DoorstepDb db, Guid id, CancellationToken cancellationToken) =>
+        ContentSlices.OpenAsync(db, id, cancellationToken);
 
     /// <summary>The row went with its record.</summary>
     public void Delete(Guid id)

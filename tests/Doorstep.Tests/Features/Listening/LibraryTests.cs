@@ -52,6 +52,28 @@ public class LibraryTests(DoorstepApp app)
     }
 
     [Fact]
+    public async Task A_recording_over_the_upload_limit_is_refused_at_the_field_in_Chinese()
+    {
+        var chapterId = await app.DemoChapterAsync("中国共产党简史", 2);
+        var edit = $"/Listening/Chapters/Edit/{chapterId}";
+        var admin = await app.SignedInAsync("admin");
+        var before = await app.WithDbAsync(db => db.StudyChapters.Where(c => c.Id == chapterId).Select(c => c.AudioFileId).FirstAsync());
+
+        // Past the request limit (20 MB and the form's room): the limit sends it back to the chapter.
+        var huge = await admin.UploadAsync(edit + "?handler=Upload", "整本书.mp3", new byte[22 * 1024 * 1024], field: "upload");
+        Assert.Equal(HttpStatusCode.SeeOther, huge.StatusCode);
+        var back = await admin.GetPageAsync(huge.Headers.Location!.OriginalString);
+        Assert.StartsWith("文件太大：录音不能超过 20 MB。", back.QuerySelector("#upload-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("upload-error", back.QuerySelector("#upload")!.GetAttribute("aria-describedby"));
+
+        // Just over 20 MB passes the request limit (it leaves room for the form) and the page refuses it.
+        var over = await admin.UploadAsync(edit + "?handler=Upload", "长录音.mp3", new byte[(20 * 1024 * 1024) + 4096], field: "upload");
+        Assert.Equal(HttpStatusCode.OK, over.StatusCode);
+        Assert.StartsWith("文件太大：录音不能超过 20 MB。", (await over.ReadHtmlAsync()).QuerySelector("#upload-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDbAsync(db => db.StudyChapters.Where(c => c.Id == chapterId).Select(c => c.AudioFileId).FirstAsync()));
+    }
+
+    [Fact]
     public async Task Speech_is_made_on_the_server_by_a_job_and_the_chapter_says_so()
     {
         // The demo queued speech for every chapter; the app's worker makes it with espeak-ng and lame.

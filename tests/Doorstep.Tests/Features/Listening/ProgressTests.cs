@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using Doorstep.Features.Listening;
+using Doorstep.Features.Members;
 using Doorstep.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +44,7 @@ public class ProgressTests(DoorstepApp app)
         var audited = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(ListeningProgress) && a.EntityId == row.Id.ToString()));
         Assert.Equal(2, audited);
 
-        var report = await (await zhangqiao.GetAsync("/Listening/Report")).Content.ReadAsStringAsync();
+        var report = await (await zhangqiao.GetAsync("/Listening/Report?standing=ThisMonth")).Content.ReadAsStringAsync();
         var name = await app.WithDbAsync(db => db.Members.Where(m => m.Id == member).Select(m => m.Name).FirstAsync());
         Assert.Matches($">{name}</a></td>\\s*<td>本月在听", report);
         var file = await (await zhangqiao.GetAsync($"/Members/Details/{member}")).Content.ReadAsStringAsync();
@@ -58,7 +60,41 @@ public class ProgressTests(DoorstepApp app)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var name = await app.WithDbAsync(db => db.Members.Where(m => m.Id == member).Select(m => m.Name).FirstAsync());
-        var report = await (await zhangqiao.GetAsync("/Listening/Report")).Content.ReadAsStringAsync();
+        var report = await (await zhangqiao.GetAsync("/Listening/Report?standing=PrefersOther")).Content.ReadAsStringAsync();
         Assert.Matches($">{name}</a></td>\\s*<td>不用随身听（喜欢纸质材料）", report);
+    }
+
+    [Fact]
+    public async Task The_area_report_is_paged_and_its_pages_together_list_every_member_of_the_area_once()
+    {
+        var zhangqiao = await app.SignedInAsync("zhangqiao");
+        var area = await app.WithDbAsync(db => db.ResidentialAreas.Where(a => a.Name == "张桥").Select(a => a.Id).FirstAsync());
+        var expected = await app.WithDbAsync(db => db.Members
+            .Where(m => m.OrgUnitAreaId == area && m.PendingImportId == null && m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut)
+            .Select(m => m.Id).ToListAsync());
+
+        var listed = new List<int>();
+        string? next = "/Listening/Report";
+        for (var pages = 0; next is not null; pages++)
+        {
+            Assert.True(pages < 100, "the report's pages never end");
+            var page = await zhangqiao.GetPageAsync(next);
+            var rows = page.QuerySelectorAll("input[name=memberIds]").Select(i => int.Parse(i.GetAttribute("value")!, CultureInfo.InvariantCulture)).ToList();
+            Assert.InRange(rows.Count, 1, ListeningReport.PageSize);
+            listed.AddRange(rows);
+            next = page.QuerySelector("nav.pager a[rel=next]")?.GetAttribute("href");
+        }
+
+        Assert.True(expected.Count > ListeningReport.PageSize, "the demo area should fill more than one page");
+        Assert.Equal(expected.Order(), listed.Order());
+        Assert.Equal(listed.Count, listed.Distinct().Count());
+
+        // Each standing's tab counts its members and lists only them.
+        var notStarted = await zhangqiao.GetPageAsync("/Listening/Report?standing=NotStarted");
+        var tab = notStarted.QuerySelector("nav.tabs a[aria-current=page]")!.TextContent;
+        var cells = notStarted.QuerySelectorAll("tbody tr td:nth-child(3)").Select(c => c.TextContent).ToList();
+        Assert.NotEmpty(cells);
+        Assert.All(cells, c => Assert.Equal("还没开始", c));
+        Assert.StartsWith("还没开始（", tab, StringComparison.Ordinal);
     }
 }

@@ -208,6 +208,33 @@ public sealed class FileTests(FileTests.Nodes nodes, ITestOutputHelper output) :
     }
 
     [Fact]
+    public async Task The_database_store_reads_a_range_in_place_without_loading_the_whole_recording()
+    {
+        var node = Node(FileStoreKind.Database);
+        var audio = Mp3Like((3 * 1024 * 1024) + 17);
+        var id = await StoreAsync(node, FileKind.Audio, audio);
+
+        await node.WithDbAsync(async db =>
+        {
+            await using var stream = (await new DatabaseFileStore().OpenReadAsync(db, id, CancellationToken.None))!;
+            // Not the whole file in memory: SQLite's blob in place, or PostgreSQL's slices.
+            Assert.IsNotType<MemoryStream>(stream);
+            Assert.Equal(audio.Length, stream.Length);
+            foreach (var (from, count) in new[] { (1_500_000, 100_000), ((512 * 1024) - 50, 100), (0, 10), (audio.Length - 10, 10) })
+            {
+                stream.Seek(from, SeekOrigin.Begin);
+                var read = new byte[count];
+                await stream.ReadExactlyAsync(read);
+                Assert.Equal(audio[from..(from + count)], read);
+            }
+
+            Assert.Equal(0, await stream.ReadAsync(new byte[10]));
+            return 0;
+        });
+        Assert.Null(await node.WithDbAsync(db => new DatabaseFileStore().OpenReadAsync(db, Guid.NewGuid(), CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task A_write_cut_off_midway_leaves_nothing_a_reader_can_see_and_the_sweep_clears_its_remains()
     {
         var node = Node(FileStoreKind.Folder);

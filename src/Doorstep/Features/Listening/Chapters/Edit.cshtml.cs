@@ -20,13 +20,15 @@ public sealed class EditModel(DoorstepDb db, FileIntake intake, JobBoard jobs, U
     public string? JobMessage { get; private set; }
     public long MaxMegabytes => Math.Min(FileIntake.MaxBytes(FileKind.Audio) / (1024 * 1024), limit.Megabytes);
 
+    private string TooLarge => $"文件太大：录音不能超过 {MaxMegabytes} MB。请用较低的码率重新导出（朗读用 64 kbit/s 的 MP3 已足够清楚），或分成几段上传。";
+
     [TempData]
     public string? Message { get; set; }
 
     [BindProperty]
     public DetailsModel.ChapterInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = UploadLimit.TooLargeQuery)] bool tooLarge)
     {
         if (!await LoadAsync(id))
         {
@@ -34,6 +36,12 @@ public sealed class EditModel(DoorstepDb db, FileIntake intake, JobBoard jobs, U
         }
 
         Input = new() { Title = Chapter.Title, Text = Chapter.Text };
+        if (tooLarge)
+        {
+            // Sent back by the request-size limit (UploadPage), which refused the body before the page read it.
+            UploadError = TooLarge;
+        }
+
         return Page();
     }
 
@@ -70,9 +78,9 @@ public sealed class EditModel(DoorstepDb db, FileIntake intake, JobBoard jobs, U
             return Page();
         }
 
-        if (upload.Length > FileIntake.MaxBytes(FileKind.Audio))
+        if (upload.Length > MaxMegabytes * 1024 * 1024)
         {
-            UploadError = $"文件太大：录音不能超过 {FileIntake.MaxBytes(FileKind.Audio) / (1024 * 1024)} MB。";
+            UploadError = TooLarge;
             return Page();
         }
 
