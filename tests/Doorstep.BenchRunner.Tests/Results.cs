@@ -16,6 +16,8 @@ internal static class Results
                 new("search.pinyin", "按拼音首字母查找", 0.9, 0.8, 1.5, 30_000, 20),
                 new("search.name.district", "按姓名查找（全区）", 2.1, 2.0, 6.5, 40_000, 3),
                 new("file.timeline", "档案与时间线", 2.0, 1.9, 3.3, 90_000, null),
+                new("activities.calendar", "居民区活动月历（本居民区干部）", 3.0, 2.9, 4.1, 120_000, 14),
+                new("activities.figures", "街道活动月度统计（街道管理员）", 30, 29, 41, 900_000, 140),
             ]),
             ServerMemory = new ServerMemory(150L << 20, 210L << 20, 260L << 20),
             Import = new ImportResult(100_000, "Imported", new ServerStep(importSeconds / 2, 200L << 20, 280L << 20), new ServerStep(importSeconds / 2, 210L << 20, 290L << 20)),
@@ -25,6 +27,7 @@ internal static class Results
         [
             new LoadResult("ceiling", "上限", 32, 12, 48_000, 4_000, 5, 12, 20, 40, 0, 0, 0, 230L << 20),
             new LoadResult("search", "查找页", 32, 12, (long)(searchRps * 12), searchRps, 30, 60, 90, 120, 0, searchErrors, 0, 250L << 20),
+            new LoadResult("activities-check-in", "活动签到（POST）", 32, 12, 6_000, 500, 20, 40, 60, 90, 0, 0, 0, 250L << 20),
         ]);
         result.Pages.Add(new PageWeight("党员档案列表", "/Members?q=%E7%8E%8B", 26_000, 26_000, false, [new AssetWeight("/css/site.css", 11_000, 3_000, "gzip")]));
         return result;
