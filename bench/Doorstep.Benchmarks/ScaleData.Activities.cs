@@ -1,5 +1,3 @@
-using System.Globalization;
-using Doorstep.Data;
 using Doorstep.Features.Activities;
 using Doorstep.Features.Activities.Volunteers;
 using Doorstep.Features.Members;
@@ -35,7 +33,7 @@ public sealed partial class ScaleData
         var nextVolunteer = (await db.Set<Volunteer>().IgnoreQueryFilters().MaxAsync(v => (int?)v.Id, cancellationToken) ?? 0) + 1;
         var nextTally = (await db.Set<ActivityTally>().IgnoreQueryFilters().MaxAsync(t => (int?)t.Id, cancellationToken) ?? 0) + 1;
         var firstAttendance = (await db.Set<Attendance>().IgnoreQueryFilters().MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0) + 1;
-        var membersByArea = members.Where(m => m.Status == MemberStatus.Normal).GroupBy(m => m.OrgUnitAreaId)
+        var membersByArea = members.Where(m => m.Status == MemberStatus.Normal && m.OrgUnitAreaId != null).GroupBy(m => m.OrgUnitAreaId!.Value)
             .ToDictionary(g => g.Key, g => g.Select(m => (m.Id, m.Name, m.OrgUnitId)).ToArray());
 
         var activities = new List<Activity>();
