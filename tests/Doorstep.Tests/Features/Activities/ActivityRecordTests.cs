@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Doorstep.Features.Activities;
 using Doorstep.Features.Activities.Volunteers;
@@ -8,6 +9,7 @@ using Doorstep.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetVips;
+using RosterModel = Doorstep.Features.Activities.Volunteers.IndexModel;
 
 namespace Doorstep.Tests.Features.Activities;
 
@@ -147,7 +149,7 @@ public class ActivityRecordTests(DoorstepApp app)
         await app.WithDbAsync(async db =>
         {
             var area = await db.ResidentialAreas.OrderByDescending(a => a.Id).FirstAsync();
-            for (var i = 0; i < IndexModel.PageSize + 5; i++)
+            for (var i = 0; i < RosterModel.PageSize + 5; i++)
             {
                 db.Add(new Volunteer { SubDistrictId = area.SubDistrictId, AreaId = area.Id, Name = $"名册{i:00}", ConsentOn = Day, ConsentRecordedBy = "测试" });
             }
@@ -161,8 +163,8 @@ public class ActivityRecordTests(DoorstepApp app)
         var second = await admin.GetPageAsync(first.QuerySelector("main nav.pager a[rel=next]")!.GetAttribute("href")!);
 
         Assert.Contains($"共 {total} 人", first.QuerySelector("main")!.TextContent);
-        Assert.Equal(IndexModel.PageSize, first.QuerySelectorAll("main ul.cards > li").Length);
-        Assert.Equal(total - IndexModel.PageSize, second.QuerySelectorAll("main ul.cards > li").Length);
+        Assert.Equal(RosterModel.PageSize, first.QuerySelectorAll("main ul.cards > li").Length);
+        Assert.Equal(total - RosterModel.PageSize, second.QuerySelectorAll("main ul.cards > li").Length);
 
         var calendar = await (await app.SignedInAsync("zhangqiao")).GetPageAsync("/Activities");
         var feed = calendar.QuerySelector("main p.reference")!.TextContent.Trim();

@@ -18,7 +18,7 @@ public class IndexModel(DoorstepDb db) : PageModel
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = Pager.Empty;
 
-    public async Task OnGetAsync(int page = 1)
+    public async Task OnGetAsync([FromQuery] int page = 1)
     {
         var roster = db.InScope<Volunteer>().AsNoTracking().Where(v => v.Active);
         Pager = new Pager(page, PageSize, await roster.CountAsync(), p => PageLinks.WithPage(Url.Page("/Activities/Volunteers/Index")!, p));
