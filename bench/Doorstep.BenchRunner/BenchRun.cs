@@ -58,6 +58,7 @@ internal static class BenchRun
             var samples = await Samples.ReadAsync(admin);
             Console.WriteLine($"  the admin sees {samples.Total} members; rotating through {samples.Names.Count} names and {samples.MemberIds.Count} files");
             var scenarios = new List<LoadScenario>(LoadTest.CoreScenarios(admin, cadre, samples));
+            scenarios.AddRange(await ActivitiesLoad.ScenariosAsync(cadre));
             await LoadTest.RunAsync(server, scenarios, options, work, result);
 
             Step("page weights");
