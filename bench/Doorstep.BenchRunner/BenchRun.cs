@@ -61,6 +61,7 @@ internal static class BenchRun
             var scenarios = new List<LoadScenario>(LoadTest.CoreScenarios(admin, cadre, samples));
             scenarios.AddRange(await VisitsLoad.ScenariosAsync(cadre));
             scenarios.AddRange(await ListeningLoad.ScenariosAsync(cadre));
+            scenarios.AddRange(await ActivitiesLoad.ScenariosAsync(cadre));
             await LoadTest.RunAsync(server, scenarios, options, work, result);
 
             Step("page weights");

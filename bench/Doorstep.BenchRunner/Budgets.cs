@@ -16,6 +16,9 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
     /// <summary>区委组织部 searches every member of the district (issue 10): more on PostgreSQL, whose reads cost more here.</summary>
     public const double DistrictSearchP95MsSqlite = 20, DistrictSearchP95MsPostgres = 50;
     public const double ImportSeconds = 30, ExportSeconds = 10;
+
+    /// <summary>Issue 13: an area's month calendar, a sub-district's monthly figures, check-in under load.</summary>
+    public const double ActivityCalendarP95Ms = 50, ActivityFiguresP95Ms = 100, CheckInP95Ms = 50;
     public const long ImportMemoryBytes = 300L << 20, ExportMemoryBytes = 150L << 20, PageWireBytes = 150L << 10, ServerUnderLoadBytes = 400L << 20;
 
     /// <summary>Issue 11 (送学上门).</summary>
@@ -82,6 +85,18 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
         new("随身听 area report p95 (BDN listening.area-report)", $"≤ {ListeningReportP95Ms} ms", r =>
             r.Benchmarks?.Benchmarks.FirstOrDefault(b => b.Id == "listening.area-report") is { } report
                 ? new(Format.Ms(report.P95Ms), report.P95Ms <= ListeningReportP95Ms)
+                : null),
+        new("Activities: an area's month calendar p95 (BDN activities.calendar)", $"≤ {ActivityCalendarP95Ms} ms", r =>
+            r.Benchmarks?.Benchmarks.FirstOrDefault(b => b.Id == "activities.calendar") is { } calendar
+                ? new(Format.Ms(calendar.P95Ms), calendar.P95Ms <= ActivityCalendarP95Ms)
+                : null),
+        new("Activities: a sub-district's monthly figures p95 (BDN activities.figures)", $"≤ {ActivityFiguresP95Ms} ms", r =>
+            r.Benchmarks?.Benchmarks.FirstOrDefault(b => b.Id == "activities.figures") is { } figures
+                ? new(Format.Ms(figures.P95Ms), figures.P95Ms <= ActivityFiguresP95Ms)
+                : null),
+        new("Activities: check-in at 32 connections p95", $"≤ {CheckInP95Ms} ms, 0 errors", r =>
+            r.Load.FirstOrDefault(l => l.Scenario == "activities-check-in" && l.Connections == 32) is { } checkIn
+                ? new($"{Format.Ms(checkIn.P95Ms)} ({Format.Rps(checkIn.RequestsPerSecond)} req/s), {checkIn.Errors} errors", checkIn.P95Ms <= CheckInP95Ms && checkIn.Errors == 0)
                 : null),
         new("Server memory under load", "≤ 400 MB", r =>
             r.ServerMemory is { PeakRssUnderLoadBytes: > 0 } memory

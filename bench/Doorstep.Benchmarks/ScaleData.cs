@@ -133,6 +133,7 @@ public sealed partial class ScaleData(DoorstepDb db, PersonalDataProtector prote
         await WriteAsync(memberships, cancellationToken);
         await WriteAsync(transfers, cancellationToken);
         Progress(logger, "members written", members.Count, started.Elapsed);
+        await ActivitiesAsync(seed, places, members, today, now, cancellationToken);
 
         // Read only now: creating the organisation tree above wrote audit rows of its own.
         var auditId = (await db.AuditEntries.IgnoreQueryFilters().MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0) + 1;

@@ -20,6 +20,8 @@ internal static class Results
                 new("visits.coverage", "走访覆盖情况", 20, 19, 35, 20_000, 30),
                 new("visits.start", "启动送学上门活动", 9_000, 9_000, 9_500, 900_000_000, 100_000),
                 new("listening.area-report", "居民区随身听收听情况", 20, 19, listeningReportP95Ms, 200_000, null),
+                new("activities.calendar", "居民区活动月历（本居民区干部）", 3.0, 2.9, 4.1, 120_000, 14),
+                new("activities.figures", "街道活动月度统计（街道管理员）", 30, 29, 41, 900_000, 140),
             ]),
             ServerMemory = new ServerMemory(150L << 20, 210L << 20, 260L << 20),
             Import = new ImportResult(100_000, "Imported", new ServerStep(importSeconds / 2, 200L << 20, 280L << 20), new ServerStep(importSeconds / 2, 210L << 20, 290L << 20)),
@@ -31,6 +33,7 @@ internal static class Results
             new LoadResult("search", "查找页", 32, 12, (long)(searchRps * 12), searchRps, 30, 60, 90, 120, 0, searchErrors, 0, 250L << 20),
             new LoadResult("visits-record", "登记走访", 32, 12, 12_000, 1_000, 15, 30, 45, 80, 0, 0, 0, 250L << 20),
             new LoadResult(ListeningLoad.ScenarioId, "随身听进度保存", 32, 12, (long)(saveRps * 12), saveRps, 8, saveP95Ms, 40, 80, 0, saveErrors, 0, 250L << 20),
+            new LoadResult("activities-check-in", "活动签到（POST）", 32, 12, 6_000, 500, 20, 40, 60, 90, 0, 0, 0, 250L << 20),
         ]);
         result.Pages.Add(new PageWeight("党员档案列表", "/Members?q=%E7%8E%8B", 26_000, 26_000, false, [new AssetWeight("/css/site.css", 11_000, 3_000, "gzip")]));
         result.Pages.Add(new PageWeight(PageWeights.ListeningPlayer, "/listen/AAAAAAAAAAAAAAAAAAAAAAAA/chapters/1", 9_000, playerHtmlWireBytes, true,

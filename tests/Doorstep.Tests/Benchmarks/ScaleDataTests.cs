@@ -1,6 +1,8 @@
 using Doorstep.Benchmarks;
 using Doorstep.Data;
 using Doorstep.Features.HomeVisits;
+using Doorstep.Features.Activities;
+using Doorstep.Features.Activities.Volunteers;
 using Doorstep.Features.Listening;
 using Doorstep.Features.Members;
 using Doorstep.Features.Transfers;
@@ -166,6 +168,44 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         Assert.Equal(listeners, unfinished);
         Assert.InRange(thisMonth / (double)listeners, 0.25, 0.42);
         Assert.InRange(preferring, 40, 160);
+    }
+
+    [Fact]
+    public async Task Generated_activities_hold_about_ten_check_ins_per_member_each_on_a_day_their_rule_gives()
+    {
+        var (lastActivity, lastMember) = await app.WithDbAsync(async db =>
+            (await db.Set<Activity>().MaxAsync(a => (int?)a.Id) ?? 0, await db.Members.MaxAsync(m => m.Id)));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<ScaleData>(scope.ServiceProvider).GenerateAsync(2000, seed: 17);
+        }
+
+        var (activities, rows, members, volunteers, probe, lastRow) = await app.WithDbAsync(async db =>
+        {
+            var activities = await db.Set<Activity>().Where(a => a.Id > lastActivity).ToListAsync();
+            var rows = await db.Set<Attendance>().Where(a => a.ActivityId > lastActivity)
+                .Select(a => new { a.ActivityId, a.Date, a.PersonKey, a.MemberId, a.VolunteerId, a.ServiceMinutes, a.AreaId, a.CheckedInAt }).ToListAsync();
+            var members = await db.Members.Where(m => m.Id > lastMember).ToDictionaryAsync(m => m.Id, m => m.OrgUnitAreaId);
+            var volunteers = await db.Set<Volunteer>().Where(v => v.ConsentRecordedBy == "generated").ToDictionaryAsync(v => v.Id, v => v.AreaId);
+            var last = await db.Set<Attendance>().MaxAsync(a => a.Id);
+            var first = activities.First(a => a.Repeat == RepeatKind.Weekly);
+            var probe = new Attendance { ActivityId = first.Id, Date = ChinaTime.Today(TimeProvider.System).AddDays(7), SubDistrictId = first.SubDistrictId, AreaId = first.AreaId, PersonKey = "M0", Name = "编号探测" };
+            db.Add(probe);
+            await db.SaveChangesAsync();
+            return (activities, rows, members, volunteers, probe.Id, last);
+        });
+
+        var today = ChinaTime.Today(TimeProvider.System);
+        Assert.Equal(activities.Select(a => a.AreaId).Distinct().Count(), activities.Count(a => a.Repeat == RepeatKind.Weekly && a.Kind == ActivityKind.VolunteerService));
+        Assert.InRange(rows.Count / 2000.0, 6, 12);
+        Assert.Equal(rows.Count, rows.Select(r => (r.ActivityId, r.Date, r.PersonKey)).Distinct().Count());
+        var byId = activities.ToDictionary(a => a.Id);
+        Assert.All(rows.GroupBy(r => (r.ActivityId, r.Date)).Select(g => g.Key).Where((_, i) => i % 25 == 0), k => Assert.True(Recurrence.OccursOn(byId[k.ActivityId], k.Date) && k.Date <= today, $"{k}"));
+        Assert.All(rows.Where(r => r.MemberId != null), r => Assert.Equal(members[r.MemberId!.Value], r.AreaId));
+        Assert.All(rows.Where(r => r.VolunteerId != null), r => Assert.Equal((volunteers[r.VolunteerId!.Value], byId[r.ActivityId].Minutes), (r.AreaId!.Value, r.ServiceMinutes!.Value)));
+        Assert.Contains(rows, r => r.VolunteerId != null);
+        Assert.All(rows, r => Assert.NotNull(r.CheckedInAt));
+        Assert.True(probe > lastRow, $"new attendance id {probe} after generated {lastRow}");
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public class SuiteTests(DoorstepApp app)
         "list.cadre", "list.cadre.page50", "list.filtered", "file.timeline", "lives-elsewhere.counts", "import.check-100k",
         "listening.progress-save", "listening.area-report",
         "visits.my-visits", "visits.coverage", "visits.start",
+        "activities.calendar", "activities.figures",
     ];
 
     [Fact]
@@ -54,8 +55,9 @@ public class SuiteTests(DoorstepApp app)
     [InlineData("search.*", 9)]
     [InlineData("list.cadre*", 2)]
     [InlineData("file.timeline", 1)]
-    [InlineData("*", 20)]
+    [InlineData("*", 22)]
     [InlineData("visits.*", 3)]
+    [InlineData("activities.*", 2)]
     public void A_glob_selects_benchmarks_by_their_ids(string glob, int count) =>
         Assert.Equal(count, Suite.Select(glob).Count);
 }

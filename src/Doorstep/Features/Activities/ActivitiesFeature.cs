@@ -26,6 +26,7 @@ public static class ActivitiesFeature
         services.AddAuditSubject<AttendanceAuditLabels>();
         services.AddAuditSubject<ActivityChangeAuditLabels>();
         services.AddAuditSubject<ActivityTallyAuditLabels>();
+        services.AddAuditSubject<ActivityPhotoAuditLabels>();
         services.AddAuditSubject<VolunteerAuditLabels>();
         services.AddHomeFigures<ActivityHomeFigures>();
         services.AddFeatureDemo<ActivitiesDemo>();

@@ -203,3 +203,39 @@ public sealed class VolunteerAuditLabels(DoorstepDb db) : AuditSubject
         return await db.Set<Volunteer>().AsNoTracking().Where(v => numbers.Contains(v.Id)).ToDictionaryAsync(v => Key(v.Id), v => v.Name);
     }
 }
+
+/// <summary>A photo of an activity's day: named by the activity and the day.</summary>
+public sealed class ActivityPhotoAuditLabels(DoorstepDb db) : AuditSubject
+{
+    public override string EntityType => nameof(ActivityPhoto);
+    public override string Label => "活动照片";
+    public override int Order => 48;
+
+    public override IReadOnlyDictionary<string, string?> Fields { get; } = new Dictionary<string, string?>
+    {
+        [nameof(ActivityPhoto.ActivityId)] = "活动",
+        [nameof(ActivityPhoto.Date)] = "活动日期",
+        [nameof(ActivityPhoto.SubDistrictId)] = "街道",
+        [nameof(ActivityPhoto.AreaId)] = null,
+        [nameof(ActivityPhoto.StoredFileId)] = "文件",
+        [nameof(ActivityPhoto.Caption)] = "说明",
+        [nameof(ActivityPhoto.UploadedAt)] = "上传时间",
+        [nameof(ActivityPhoto.UploadedBy)] = "上传人",
+    };
+
+    public override string? ReferenceOf(string field) => field switch
+    {
+        nameof(ActivityPhoto.SubDistrictId) => "SubDistrict",
+        nameof(ActivityPhoto.ActivityId) => nameof(Activity),
+        nameof(ActivityPhoto.StoredFileId) => "StoredFile",
+        _ => null,
+    };
+
+    public override async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> ids)
+    {
+        var numbers = NumericIds(ids);
+        return await db.Set<ActivityPhoto>().AsNoTracking().Where(p => numbers.Contains(p.Id))
+            .Select(p => new { p.Id, p.Date, p.Activity.Title })
+            .ToDictionaryAsync(p => Key(p.Id), p => $"{p.Title}（{ChinaTime.Date(p.Date)}）");
+    }
+}

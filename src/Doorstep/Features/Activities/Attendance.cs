@@ -14,6 +14,8 @@ public enum AttendanceWay
     QrCode,
     /// <summary>签到 ticked by a cadre on the list.</summary>
     ByHand,
+    /// <summary>签到 by a cadre scanning the card the member carries (the 随身听 card, ADR 0024).</summary>
+    CardScan,
 }
 
 /// <summary>
@@ -70,5 +72,6 @@ public class Attendance : IScoped<Attendance>
         AttendanceWay.SignedUpBySelf => "本人报名",
         AttendanceWay.QrCode => "扫码签到",
         AttendanceWay.ByHand => "名单签到",
+        AttendanceWay.CardScan => "扫卡签到",
     };
 }

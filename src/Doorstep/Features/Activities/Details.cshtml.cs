@@ -1,6 +1,8 @@
 using Doorstep.Data;
 using Doorstep.Features.Activities.Volunteers;
+using Doorstep.Features.Members;
 using Doorstep.Infrastructure;
+using Doorstep.Infrastructure.Files;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,10 +13,12 @@ namespace Doorstep.Features.Activities;
 
 /// <summary>
 /// One activity and one of its days: the list to sign people up and tick them in, the QR code of the
-/// day's check-in link, head-counts and handouts, and the day's change (cancel, move).
+/// day's check-in link, a member's card scanned at the door, head-counts and handouts, the day's
+/// photos, and the day's change (cancel, move).
 /// </summary>
 [Authorize(Policy = ActivitiesFeature.PlanActivities)]
-public class DetailsModel(DoorstepDb db, AttendanceBook book, ActivityTokens tokens, TimeProvider clock) : PageModel
+public class DetailsModel(
+    DoorstepDb db, AttendanceBook book, ActivityTokens tokens, TimeProvider clock, FileIntake intake, IEnumerable<IMemberCardReader> cards) : PageModel
 {
     public sealed record Candidate(string Key, string Name, string What);
 
@@ -27,9 +31,17 @@ public class DetailsModel(DoorstepDb db, AttendanceBook book, ActivityTokens tok
     public string? AreaName { get; private set; }
     public string CheckInUrl { get; private set; } = "";
     public string? Query { get; private set; }
+    public IReadOnlyList<ActivityPhoto> Photos { get; private set; } = [];
+
+    /// <summary>Whether cards can be scanned here at all: a feature that issues member cards is present.</summary>
+    public bool ScansCards => cards.Any();
 
     [TempData]
     public string? Message { get; set; }
+
+    /// <summary>Set after a card was scanned, so the field takes the next card without a tap.</summary>
+    [TempData]
+    public bool Scanning { get; set; }
 
     public string? Refusal { get; private set; }
 
@@ -107,6 +119,124 @@ public class DetailsModel(DoorstepDb db, AttendanceBook book, ActivityTokens tok
         return RedirectToPage(new { id, date = ActivityCalendar.DateText(date) });
     }
 
+    /// <summary>
+    /// 扫卡签到: the text a scanner typed (the member's card URL, from the phone's scanner app or a
+    /// keyboard-wedge scanner) names a member through the card feature (ADR 0024); the member is then
+    /// checked in through <see cref="AttendanceBook"/>, which finds them in this user's scope.
+    /// </summary>
+    public async Task<IActionResult> OnPostScanAsync(int id, DateOnly date, string? card)
+    {
+        if (!await LoadAsync(id, date, null) || Selected is null)
+        {
+            return NotFound();
+        }
+
+        int? memberId = null;
+        if (card is { Length: > 0 and <= 500 })
+        {
+            foreach (var reader in cards)
+            {
+                if ((memberId = await reader.MemberOfAsync(card, HttpContext.RequestAborted)) is not null)
+                {
+                    break;
+                }
+            }
+        }
+
+        var refusal = memberId is { } member
+            ? await book.RecordAsync(Activity, date, new Person(member, null), AttendanceWay.CardScan, checkIn: true)
+            : "无法识别这张卡：请扫描党员随身听卡上的二维码；挂失或补办前的旧卡不能使用。";
+        if (refusal is not null)
+        {
+            Refusal = refusal;
+            Scanning = true;
+            await LoadAsync(id, date, null);
+            return Page();
+        }
+
+        var key = Attendance.KeyOf(memberId, null);
+        var name = await db.Set<Attendance>().Where(a => a.ActivityId == id && a.Date == date && a.PersonKey == key).Select(a => a.Name).FirstOrDefaultAsync();
+        Message = $"已签到：{name}。";
+        Scanning = true;
+        return RedirectToPage(new { id, date = ActivityCalendar.DateText(date) });
+    }
+
+    /// <summary>Photos of the day, images only: each recognised, re-encoded and stripped by FileIntake, saved together or not at all.</summary>
+    public async Task<IActionResult> OnPostPhotosAsync(int id, DateOnly date, List<IFormFile>? photos, string? caption)
+    {
+        if (!await LoadAsync(id, date, null) || Selected is null)
+        {
+            return NotFound();
+        }
+
+        var text = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim();
+        var refusal = photos is not { Count: > 0 } ? "请选择照片。"
+            : Photos.Count + photos.Count > ActivityPhoto.MostPerDay ? $"每次活动最多保存{ActivityPhoto.MostPerDay}张照片，已有{Photos.Count}张。"
+            : text is { Length: > 100 } || (text is not null && TextNormalizer.FirstHiddenCharacter(text) is not null) ? "照片说明最多100个字。"
+            : null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var photo in refusal is null ? photos! : [])
+        {
+            await using var upload = photo.OpenReadStream();
+            var outcome = await intake.AcceptAsync(db, upload, FileKind.Photo, ActivityPhoto.OwnerOf(id), HttpContext.RequestAborted);
+            if (outcome.File is not { } file)
+            {
+                refusal = $"{photo.FileName}：{outcome.Refusal}";
+                break;
+            }
+
+            db.Set<ActivityPhoto>().Add(new ActivityPhoto
+            {
+                ActivityId = id,
+                Date = date,
+                SubDistrictId = Activity.SubDistrictId,
+                AreaId = Activity.AreaId,
+                StoredFileId = file.Id,
+                Caption = text,
+                UploadedAt = now,
+                UploadedBy = db.CurrentUser.Name,
+            });
+        }
+
+        if (refusal is not null)
+        {
+            // Nothing of this upload is kept when one photo is refused; a folder store's bytes are swept (ADR 0012).
+            db.ChangeTracker.Clear();
+            Refusal = refusal;
+            return Page();
+        }
+
+        await db.SaveChangesAsync();
+        Message = $"已上传{photos!.Count}张照片。";
+        return RedirectToPage(null, null, new { id, date = ActivityCalendar.DateText(date) }, "photos");
+    }
+
+    /// <summary>A photo, served only when its row is found in this user's scope.</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(int id, int photo)
+    {
+        var fileId = await db.Set<ActivityPhoto>().AsNoTracking().Where(p => p.Id == photo && p.ActivityId == id).Select(p => (Guid?)p.StoredFileId).FirstOrDefaultAsync();
+        var file = fileId is null ? null : await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId);
+        return file is null ? NotFound() : new StoredFileResult(file);
+    }
+
+    public async Task<IActionResult> OnPostDeletePhotoAsync(int id, DateOnly date, int photo)
+    {
+        if (await db.Set<ActivityPhoto>().FirstOrDefaultAsync(p => p.Id == photo && p.ActivityId == id) is not { } row)
+        {
+            return NotFound();
+        }
+
+        db.Set<ActivityPhoto>().Remove(row);
+        if (await db.StoredFiles.FirstOrDefaultAsync(f => f.Id == row.StoredFileId) is { } file)
+        {
+            db.StoredFiles.Remove(file);
+        }
+
+        await db.SaveChangesAsync();
+        Message = "已删除照片。";
+        return RedirectToPage(null, null, new { id, date = ActivityCalendar.DateText(date) }, "photos");
+    }
+
     /// <summary>The day's check-in link as a QR code, to print or show at the door.</summary>
     public async Task<IActionResult> OnGetQrAsync(int id, DateOnly date)
     {
@@ -165,6 +295,7 @@ public class DetailsModel(DoorstepDb db, AttendanceBook book, ActivityTokens tok
             .OrderBy(a => a.CheckedInAt == null).ThenBy(a => a.Name).ToListAsync();
         Tallies = await db.Set<ActivityTally>().AsNoTracking().Where(t => t.ActivityId == id && t.Date == selected.RuleDate).OrderBy(t => t.Kind).ThenBy(t => t.Label).ToListAsync();
         CheckInUrl = CheckInLink(id, selected.RuleDate);
+        Photos = await db.Set<ActivityPhoto>().AsNoTracking().Where(p => p.ActivityId == id && p.Date == selected.RuleDate).OrderBy(p => p.Id).ToListAsync();
         Query = q?.Trim();
         var listed = Rows.Select(r => r.PersonKey).ToHashSet();
         var volunteers = db.Set<Volunteer>().AsNoTracking().Where(v => v.Active && v.SubDistrictId == activity.SubDistrictId);

@@ -16,6 +16,14 @@ public class IndexModel(DoorstepDb db, TimeProvider clock, ActivityTokens tokens
     public ILookup<DateOnly, CalendarEntry> ByDay { get; private set; } = Array.Empty<CalendarEntry>().ToLookup(e => e.Occurrence.Date);
     public DateOnly Today { get; private set; }
     public string? FeedToken { get; private set; }
+
+    /// <summary>The feed's whole address (scheme and host): a calendar app on a phone subscribes to it, and cannot resolve a path.</summary>
+    public string? FeedUrl => FeedToken is { } token && AreaId is { } area
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Request.Scheme}://{Request.Host.Value}{Url.Content($"~/calendar/areas/{area}.ics")}?token={token}")
+        : null;
+
+    /// <summary>The same address as webcal:, which phones hand to their calendar app to subscribe.</summary>
+    public string? FeedSubscribeUrl => FeedUrl is { } url ? "webcal" + url[url.IndexOf("://", StringComparison.Ordinal)..] : null;
     public bool ChoosesArea { get; private set; }
 
     public async Task OnGetAsync(string? month, int? areaId)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Features.Activities;
 
-/// <summary>活动台账: one day of an activity on paper, for the file: what, when, where, who came, what was counted.</summary>
+/// <summary>活动台账: one day of an activity on paper, for the file: what, when, where, who came, what was counted, its photos.</summary>
 [Authorize(Policy = ActivitiesFeature.PlanActivities)]
 public class LedgerModel(DoorstepDb db) : PageModel
 {
@@ -14,6 +14,7 @@ public class LedgerModel(DoorstepDb db) : PageModel
     public Occurrence Occurrence { get; private set; } = null!;
     public IReadOnlyList<Attendance> Rows { get; private set; } = [];
     public IReadOnlyList<ActivityTally> Tallies { get; private set; } = [];
+    public IReadOnlyList<ActivityPhoto> Photos { get; private set; } = [];
     public string? Organiser { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, DateOnly date)
@@ -30,6 +31,7 @@ public class LedgerModel(DoorstepDb db) : PageModel
             .Concat(db.Departments.Where(d => d.Id == activity.OrganiserDepartmentId).Select(d => d.Name)).FirstOrDefaultAsync();
         Rows = await db.Set<Attendance>().AsNoTracking().Where(a => a.ActivityId == id && a.Date == date && a.CheckedInAt != null).OrderBy(a => a.CheckedInAt).ToListAsync();
         Tallies = await db.Set<ActivityTally>().AsNoTracking().Where(t => t.ActivityId == id && t.Date == date).OrderBy(t => t.Kind).ToListAsync();
+        Photos = await db.Set<ActivityPhoto>().AsNoTracking().Where(p => p.ActivityId == id && p.Date == date).OrderBy(p => p.Id).ToListAsync();
         return Page();
     }
 }

@@ -57,6 +57,7 @@ public static class ListeningFeature
         services.AddNavItem(new NavItem("随身听收听情况", "/Listening/Report", HandleCards, 56));
         services.AddSingleton(new MemberFileLink("随身听卡", HandleCards, "/Listening/Cards/Member/{0}"));
         services.AddScoped<IMemberTimelineSource, ListeningTimeline>();
+        services.AddScoped<IMemberCardReader, CardReader>();
         services.AddAuditSubject<StudyBookAuditLabels>();
         services.AddAuditSubject<StudyChapterAuditLabels>();
         services.AddAuditSubject<ListeningCardAuditLabels>();

@@ -325,6 +325,50 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.ToTable("ActivityChange");
                 });
 
+            modelBuilder.Entity("Doorstep.Features.Activities.ActivityPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("StoredFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SubDistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("ActivityId", "Date");
+
+                    b.ToTable("ActivityPhoto");
+                });
+
             modelBuilder.Entity("Doorstep.Features.Activities.ActivityTally", b =>
                 {
                     b.Property<int>("Id")
@@ -2314,6 +2358,23 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.HasOne("Doorstep.Features.Activities.Activity", "Activity")
                         .WithMany("Changes")
                         .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+                });
+
+            modelBuilder.Entity("Doorstep.Features.Activities.ActivityPhoto", b =>
+                {
+                    b.HasOne("Doorstep.Features.Activities.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Doorstep.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -314,6 +314,48 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.ToTable("ActivityChange");
                 });
 
+            modelBuilder.Entity("Doorstep.Features.Activities.ActivityPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoredFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubDistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("ActivityId", "Date");
+
+                    b.ToTable("ActivityPhoto");
+                });
+
             modelBuilder.Entity("Doorstep.Features.Activities.ActivityTally", b =>
                 {
                     b.Property<int>("Id")
@@ -2239,6 +2281,23 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.HasOne("Doorstep.Features.Activities.Activity", "Activity")
                         .WithMany("Changes")
                         .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+                });
+
+            modelBuilder.Entity("Doorstep.Features.Activities.ActivityPhoto", b =>
+                {
+                    b.HasOne("Doorstep.Features.Activities.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Doorstep.Infrastructure.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
