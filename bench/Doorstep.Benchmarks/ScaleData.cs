@@ -139,6 +139,7 @@ public sealed partial class ScaleData(DoorstepDb db, PersonalDataProtector prote
         long NextAuditId() => auditId++;
         await WriteAsync(History(random, members, NextAuditId, now).Concat(transfers.SelectMany(t => History(t, NextAuditId))), cancellationToken);
         Progress(logger, "audit history written", members.Count, started.Elapsed);
+        await InspectionsAsync(places.Select(p => (p.SubDistrict, p.Areas)).ToList(), memberCount, seed, now, cancellationToken);
 
         // Fresh statistics, so that the planner chooses the indexes the hot queries were built for.
         // On PostgreSQL also VACUUM: rows just copied in are not yet marked all-visible, and until

@@ -1,5 +1,6 @@
 using Doorstep.Benchmarks;
 using Doorstep.Data;
+using Doorstep.Features.Inspections;
 using Doorstep.Features.Listening;
 using Doorstep.Features.Members;
 using Doorstep.Features.Transfers;
@@ -63,9 +64,10 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     }
 
     [Fact]
-    public async Task Generated_transfers_went_through_their_steps_and_moved_or_closed_their_files()
+    public async Task Generated_transfers_and_problem_spots_went_through_their_steps_and_transfers_moved_or_closed_their_files()
     {
         var lastMember = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
+        var lastSpot = await app.WithDbAsync(async db => await db.Set<ProblemSpot>().MaxAsync(s => (int?)s.Id) ?? 0);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await ActivatorUtilities.CreateInstance<ScaleData>(scope.ServiceProvider).GenerateAsync(5000, seed: 13);
@@ -90,6 +92,22 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         Assert.Contains(transfers, t => t.IsPending || t.Status == TransferStatus.Returned);
         Assert.InRange(transfers.Count / 5000.0, 0.02, 0.08);
         Assert.Equal(transfers.Count, audited);
+
+        // One problem spot per member over five years, each with a history row per step, routed by its
+        // sub-district's matrix; recent ones at every step, older ones closed, a few overdue.
+        var spots = await app.WithDbAsync(db => db.Set<ProblemSpot>().Where(s => s.Id > lastSpot).ToListAsync());
+        var steps = await app.WithDbAsync(db => db.Set<SpotUpdate>().Where(u => u.ProblemSpotId > lastSpot)
+            .GroupBy(u => u.ProblemSpotId).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(u => u.Id) }).ToDictionaryAsync(g => g.Key));
+        var now = DateTime.UtcNow;
+        Assert.Equal(5000, spots.Count);
+        Assert.All(spots, s => Assert.NotNull(s.DepartmentId));
+        Assert.All(spots, s => Assert.True(steps[s.Id].Count >= 2, $"spot {s.Id} has {steps[s.Id].Count} history rows"));
+        Assert.All(spots.Where(s => s.Status == SpotStatus.Verified), s => Assert.NotEqual(s.FixedByUserId, "generated-cadre"));
+        Assert.InRange(spots.Min(s => s.ReportedAt), now.AddDays(-5 * 365 - 1), now.AddDays(-4 * 365));
+        Assert.InRange(spots.Count(s => s.Status == SpotStatus.Verified) / 5000.0, 0.85, 0.99);
+        Assert.Contains(spots, s => s.IsOverdue(now));
+        Assert.Contains(spots, s => s.Status == SpotStatus.InProgress);
+        Assert.Contains(spots, s => s.ReopenCount > 0);
     }
 
     [Fact]

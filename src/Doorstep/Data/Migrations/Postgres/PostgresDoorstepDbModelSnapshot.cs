@@ -1063,6 +1063,9 @@ namespace Doorstep.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("ReporterVolunteerId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ResidentPhoneAreaCode")
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
@@ -1110,6 +1113,8 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.HasIndex("InspectionPointId");
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("ReporterVolunteerId", "ReportedAt");
 
                     b.HasIndex("AreaId", "CategoryId", "Status");
 

@@ -1026,6 +1026,9 @@ namespace Doorstep.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReporterVolunteerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResidentPhoneAreaCode")
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
@@ -1073,6 +1076,8 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.HasIndex("InspectionPointId");
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("ReporterVolunteerId", "ReportedAt");
 
                     b.HasIndex("AreaId", "CategoryId", "Status");
 
