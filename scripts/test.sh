@@ -18,6 +18,8 @@ fc-list 2>/dev/null | grep -qiE 'wqy|noto (sans|serif) cjk' || missing+=(fonts-w
 # 随身听's server speech: espeak-ng's Mandarin voice, lame for MP3 (docs/deployment.md).
 command -v espeak-ng >/dev/null || missing+=(espeak-ng)
 command -v lame >/dev/null || missing+=(lame)
+# The bench runner's tests run its wrk script for real.
+command -v wrk >/dev/null || missing+=(wrk)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -57,7 +57,8 @@ internal static class BenchRun
             using var cadre = await StaffSession.SignInAsync(server.Address, accounts.CadreUser, accounts.Password);
             var samples = await Samples.ReadAsync(admin);
             Console.WriteLine($"  the admin sees {samples.Total} members; rotating through {samples.Names.Count} names and {samples.MemberIds.Count} files");
-            await LoadTest.RunAsync(server, admin, cadre, samples, options, work, result);
+            var scenarios = new List<LoadScenario>(LoadTest.CoreScenarios(admin, cadre, samples));
+            await LoadTest.RunAsync(server, scenarios, options, work, result);
 
             Step("page weights");
             await PageWeights.MeasureAsync(admin, cadre, samples, result);

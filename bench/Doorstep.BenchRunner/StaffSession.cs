@@ -46,10 +46,13 @@ internal sealed class StaffSession : IDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
+    /// <summary>The antiforgery token of the form at <paramref name="path"/>: good for every post of this session, as a load sends them.</summary>
+    public async Task<string> AntiforgeryTokenAsync(string path) => HtmlPage.AntiforgeryToken(await GetHtmlAsync(path));
+
     /// <summary>Fills in the form at <paramref name="path"/> (its antiforgery token included) and posts it there.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var token = HtmlPage.AntiforgeryToken(await GetHtmlAsync(path));
+        var token = await AntiforgeryTokenAsync(path);
         return await Client.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
 

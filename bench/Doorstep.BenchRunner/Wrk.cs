@@ -7,6 +7,7 @@ namespace Doorstep.BenchRunner;
 internal static class Wrk
 {
     private const string Marker = "wrk-json ";
+    private static int runs;
 
     public sealed record Summary(
         long Requests, long DurationUs, long Bytes, long ConnectErrors, long ReadErrors, long WriteErrors, long StatusErrors, long Timeouts, Latency LatencyUs)
@@ -21,8 +22,8 @@ internal static class Wrk
 
     public sealed record Latency(double Mean, long P50, long P90, long P95, long P99, long Max);
 
-    /// <summary>Loads the app with the paths in <paramref name="pathsFile"/>, in turn, for a fixed time.</summary>
-    public static async Task<Summary> RunAsync(Uri address, string pathsFile, int connections, TimeSpan duration, string? cookieHeader)
+    /// <summary>Loads the app with the requests in <paramref name="requestsFile"/>, in turn, for a fixed time, as the scenario's user.</summary>
+    public static async Task<Summary> RunAsync(Uri address, string requestsFile, int connections, TimeSpan duration, LoadScenario scenario)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "wrk", "rotate.lua");
         var threads = Math.Min(connections, Environment.ProcessorCount);
@@ -34,12 +35,19 @@ internal static class Wrk
             "--timeout", "10s",
             "-s", script,
         };
-        if (cookieHeader is not null)
+        if (scenario.As is not null)
         {
-            arguments.AddRange(["-H", "Cookie: " + cookieHeader]);
+            arguments.AddRange(["-H", "Cookie: " + scenario.As.CookieHeader]);
         }
 
-        arguments.AddRange([address.ToString().TrimEnd('/'), "--", pathsFile]);
+        if (scenario.ContentType is not null)
+        {
+            arguments.AddRange(["-H", "Content-Type: " + scenario.ContentType]);
+        }
+
+        // A new run number each time, so that the {n} and {uuid} of one load never repeat another's.
+        var run = Interlocked.Increment(ref runs) + (Environment.ProcessId % 10_000 * 1_000);
+        arguments.AddRange([address.ToString().TrimEnd('/'), "--", requestsFile, run.ToString(CultureInfo.InvariantCulture)]);
         var outcome = await ChildProcess.RunAsync("wrk", arguments, new Dictionary<string, string>(), echo: false);
         if (outcome.ExitCode != 0)
         {

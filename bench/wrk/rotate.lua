@@ -1,13 +1,18 @@
--- wrk script of the bench runner: each request takes the next path of the file named after "--"
--- (one path a line), and at the end the summary is printed as one JSON line after "wrk-json ".
+-- wrk script of the bench runner: each request takes the next line of the file named after "--",
+-- and at the end the summary is printed as one JSON line after "wrk-json ". A line is a path (a GET)
+-- or a method, a space, the path, a tab and the body ("POST /path\tbody"). In a path or body, {n}
+-- becomes a string of digits and {uuid} a GUID, both unique to the request across every run that
+-- got the same run number (the second argument), so that idempotency keys never repeat.
 -- Each thread keeps its cookies as a browser does: the Cookie header the runner signed in with,
 -- updated from every Set-Cookie answered. Without this a sign-in cookie older than the security
 -- stamp interval is validated again on every request (five more queries each), since the renewed
 -- cookie the app sends back would never be presented.
-local paths = {}
+local requests = {}
 local cookies = {}
 local cookie_names = {}
-local next_path = 0
+local next_request = 0
+local sent = 0
+local run = "0"
 local thread_count = 0
 
 function setup(thread)
@@ -17,14 +22,31 @@ end
 
 function init(args)
   for line in io.lines(args[1]) do
-    if line ~= "" then paths[#paths + 1] = line end
+    if line ~= "" then requests[#requests + 1] = parse(line) end
   end
+  run = args[2] or "0"
   local given = wrk.headers["Cookie"]
   if given then
     for name, value in string.gmatch(given, "([^=;%s]+)=([^;]*)") do keep(name, value) end
   end
   -- Threads start at different places, so that they do not ask for the same rows at the same time.
-  next_path = (thread_number * 7919) % #paths
+  next_request = (thread_number * 7919) % #requests
+end
+
+function parse(line)
+  local method, rest = string.match(line, "^(%u+) (/.*)$")
+  if not method then return { method = "GET", path = line } end
+  local path, body = string.match(rest, "^([^\t]*)\t(.*)$")
+  if not path then return { method = method, path = rest } end
+  return { method = method, path = path, body = body }
+end
+
+function fill(text)
+  if text == nil or not string.find(text, "{", 1, true) then return text end
+  local n = string.format("%s%03d%09d", run, thread_number, sent)
+  local uuid = string.format("%08x-%04x-4%03x-8%03x-%012x", tonumber(run) % 4294967296, thread_number % 65536,
+    math.floor(sent / 4096) % 4096, sent % 4096, tonumber(run) * 1000 + thread_number)
+  return (string.gsub(string.gsub(text, "{n}", n), "{uuid}", uuid))
 end
 
 function keep(name, value)
@@ -48,8 +70,10 @@ function response(status, headers, body)
 end
 
 function request()
-  next_path = next_path % #paths + 1
-  return wrk.format("GET", paths[next_path])
+  next_request = next_request % #requests + 1
+  sent = sent + 1
+  local r = requests[next_request]
+  return wrk.format(r.method, fill(r.path), nil, fill(r.body))
 end
 
 function done(summary, latency, requests)

@@ -1,3 +1,8 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Web;
+
 namespace Doorstep.BenchRunner.Tests;
 
 public class WrkTests
@@ -42,5 +47,71 @@ public class WrkTests
         var plain = Output[..Output.IndexOf("wrk-json", StringComparison.Ordinal)];
 
         Assert.Throws<FormatException>(() => Wrk.Parse(plain));
+    }
+}
+
+/// <summary>The script of the load test, run by the real wrk against a small listener that records what arrives.</summary>
+public class WrkScriptTests
+{
+    [Fact]
+    public async Task Posts_carry_their_body_and_content_type_and_every_uuid_is_a_new_guid()
+    {
+        using var listener = new HttpListener();
+        var tcp = new TcpListener(IPAddress.Loopback, 0);
+        tcp.Start();
+        var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
+        tcp.Stop();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var received = new ConcurrentBag<(string Method, string Path, string? Type, string Body)>();
+        var serving = Task.Run(async () =>
+        {
+            try
+            {
+                while (listener.IsListening)
+                {
+                    var context = await listener.GetContextAsync();
+                    using var body = new MemoryStream();
+                    await context.Request.InputStream.CopyToAsync(body);
+                    // wrk closes its connections when the time is up, cutting off what was on the way.
+                    if (body.Length == Math.Max(0, context.Request.ContentLength64))
+                    {
+                        received.Add((context.Request.HttpMethod, context.Request.Url!.PathAndQuery, context.Request.ContentType, System.Text.Encoding.UTF8.GetString(body.ToArray())));
+                    }
+
+                    context.Response.StatusCode = 204;
+                    context.Response.Close();
+                }
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+                // stopped
+            }
+        });
+        var requests = Path.GetTempFileName();
+        try
+        {
+            var scenario = new LoadScenario("t", "t", ["/read?x=1", LoadScenario.Post("/write/{n}", LoadScenario.FormBody([new("Key", "{uuid}"), new("Note", "你好 & 再见")]))], null, LoadScenario.Form);
+            await File.WriteAllLinesAsync(requests, scenario.Requests);
+
+            var summary = await Wrk.RunAsync(new Uri($"http://127.0.0.1:{port}"), requests, 4, TimeSpan.FromSeconds(2), scenario);
+
+            listener.Stop();
+            await serving;
+            var posts = received.Where(r => r.Method == "POST").ToList();
+            Assert.True(summary.Requests > 0);
+            Assert.Contains(received, r => r.Method == "GET" && r.Path == "/read?x=1");
+            Assert.NotEmpty(posts);
+            Assert.All(posts, p => Assert.Equal(LoadScenario.Form, p.Type));
+            var forms = posts.Select(p => HttpUtility.ParseQueryString(p.Body)).ToList();
+            Assert.All(forms, f => Assert.Equal("你好 & 再见", f["Note"]));
+            var keys = forms.Select(f => Guid.Parse(f["Key"]!)).ToList();
+            Assert.Equal(keys.Count, keys.Distinct().Count());
+            Assert.Equal(posts.Count, posts.Select(p => p.Path).Distinct().Count());
+        }
+        finally
+        {
+            File.Delete(requests);
+        }
     }
 }

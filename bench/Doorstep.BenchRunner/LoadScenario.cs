@@ -1,0 +1,28 @@
+using System.Net;
+
+namespace Doorstep.BenchRunner;
+
+/// <summary>
+/// One page or action under load: its requests, sent in turn, as whom (null: no cookie, e.g. a card
+/// token in the path). A request is a path (a GET) or a line made by <see cref="Post"/>; {n} and
+/// {uuid} in it become values unique to each request (see wrk/rotate.lua), for idempotency keys.
+/// </summary>
+internal sealed record LoadScenario(string Id, string Title, IReadOnlyList<string> Requests, StaffSession? As, string? ContentType = null)
+{
+    public const string Form = "application/x-www-form-urlencoded", Json = "application/json";
+
+    /// <summary>
+    /// Run after each load: a problem to report, or null. A form that fails validation answers 200,
+    /// which wrk counts as a success, so a write scenario proves here that its writes were stored.
+    /// GET scenarios signed in by default check that the session was not signed out meanwhile.
+    /// </summary>
+    public Func<Task<string?>>? Check { get; init; }
+
+    public static string Post(string path, string body) => $"POST {path}\t{body}";
+
+    /// <summary>A form body, URL-encoded, with {n} and {uuid} left for wrk to fill in.</summary>
+    public static string FormBody(IEnumerable<KeyValuePair<string, string>> fields) =>
+        string.Join('&', fields.Select(f => WebUtility.UrlEncode(f.Key) + "=" + WebUtility.UrlEncode(f.Value)))
+            .Replace("%7Bn%7D", "{n}", StringComparison.Ordinal)
+            .Replace("%7Buuid%7D", "{uuid}", StringComparison.Ordinal);
+}
