@@ -38,9 +38,9 @@ public class InspectionsBenchmarks : SuiteBenchmarks
 
     [Benchmark, Report("inspections.figures", "街道创文统计（近 90 天，按居民区、类别、部门，含反复出现的问题点）")]
     public Task<int> Figures() =>
-        Target.InScopeAsync(Admin, async services =>
+        Target.AsAsync(Admin, async db =>
         {
-            var figures = services.GetRequiredService<SpotFigures>();
+            var figures = new SpotFigures(db);
             var now = DateTime.UtcNow;
             var counts = await figures.CountAsync(now, now.AddDays(-FiguresModel.Days));
             var hot = await figures.HotSpotsAsync(now.AddDays(-FiguresModel.Days));

@@ -132,12 +132,11 @@ public sealed class ProblemSpots(
             return null;
         }
 
-        // A volunteer reports as themselves, never on someone's behalf.
-        var spot = actor.VolunteerId is { } volunteer
-            ? ProblemSpot.Register(area!.SubDistrictId, area.Id, report.CategoryId, description!, address!, ReporterKind.Volunteer, actor.Name, actor, now)
-            : ProblemSpot.Register(
-                area!.SubDistrictId, area.Id, report.CategoryId, description!, address!, report.ReporterKind,
-                TextNormalizer.OrNull(report.ReporterName) ?? actor.Name, actor, now);
+        // A volunteer reports as themselves (the page names them by their account's display name), never on someone's behalf.
+        var spot = ProblemSpot.Register(
+            area!.SubDistrictId, area.Id, report.CategoryId, description!, address!,
+            actor.VolunteerId is null ? report.ReporterKind : ReporterKind.Volunteer,
+            TextNormalizer.OrNull(report.ReporterName) ?? actor.Name, actor, now);
         spot.ReporterVolunteerId = actor.VolunteerId;
         spot.InspectionPointId = point?.Id;
         (spot.PlanX, spot.PlanY) = report.PlanX is { } x && report.PlanY is { } y ? (x, y)

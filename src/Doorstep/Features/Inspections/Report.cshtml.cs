@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Doorstep.Data;
+using Doorstep.Features.Accounts;
 using Doorstep.Features.Members;
 using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -93,7 +95,9 @@ public class ReportModel(DoorstepDb db, ProblemSpots spots, RoundWalks walks) : 
         if (ModelState.IsValid)
         {
             var photos = Photos.Where(f => f.Length > 0).Select(f => new UploadedPhoto(f.FileName, f.OpenReadStream)).ToList();
-            var report = new SpotReport(Input.AreaId, Input.CategoryId, Input.Description, Input.Address, Input.ReporterKind, Input.ReporterName,
+            // A volunteer is the reporter, named as their account is; whatever else was posted is not taken.
+            var reporterName = IsVolunteer ? User.FindFirstValue(ScopeClaimsFactory.DisplayNameClaim) : Input.ReporterName;
+            var report = new SpotReport(Input.AreaId, Input.CategoryId, Input.Description, Input.Address, Input.ReporterKind, reporterName,
                 Input.ResidentPhone, Input.PlanX, Input.PlanY, Input.InspectionPointId);
             if (await spots.RegisterAsync(report, photos, ModelState, "Input.") is { } spot)
             {
