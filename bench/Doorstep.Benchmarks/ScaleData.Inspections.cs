@@ -1,3 +1,4 @@
+using Doorstep.Data;
 using Doorstep.Features.Inspections;
 using Doorstep.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,6 @@ public sealed partial class ScaleData
 
         db.ChangeTracker.Clear();
         var spotId = (await db.Set<ProblemSpot>().IgnoreQueryFilters().MaxAsync(s => (int?)s.Id, cancellationToken) ?? 0) + 1;
-        var updateId = (await db.Set<SpotUpdate>().MaxAsync(u => (int?)u.Id, cancellationToken) ?? 0) + 1;
         var fiveYears = (int)TimeSpan.FromDays(5 * 365).TotalMinutes;
         var updates = 0;
         for (var done = 0; done < spotCount; done += RowsPerTransaction)
@@ -135,11 +135,20 @@ public sealed partial class ScaleData
                 }
 
                 void Step(SpotStep step, DateTime when, string by, string? note) =>
-                    history.Add(new SpotUpdate { Id = updateId++, ProblemSpotId = spot.Id, Step = step, Status = spot.Status, At = when, By = by, Note = note });
+                    history.Add(new SpotUpdate { ProblemSpotId = spot.Id, Step = step, Status = spot.Status, At = when, By = by, Note = note });
             }
 
             await WriteAsync(spots, cancellationToken);
-            await WriteAsync(history, cancellationToken);
+            // The history's keys come from the table's own identity (nothing refers to them), so that a row
+            // the running app adds meanwhile (the escalation job's) can never take the same key.
+            var updateEntity = db.Model.FindEntityType(typeof(SpotUpdate))!;
+            foreach (var chunk in history.Chunk(RowsPerTransaction))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await BulkInsert.InsertAsync(db, updateEntity, chunk, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             updates += history.Count;
         }
 

@@ -31,7 +31,8 @@ public class CategoryTests(DoorstepApp app)
         Assert.Contains("默认整改时限应在 1 到 2160 小时", (await badHours.ReadHtmlAsync()).QuerySelector("form[action*='handler=Add'] .field-error")!.TextContent, StringComparison.Ordinal);
 
         await admin.PostFormAsync("/Inspections/Categories", [new("Input.Name", "占道经营摊点"), new("Input.DefaultDeadlineHours", "24")], $"/Inspections/Categories?handler=Save&id={category.Id}");
-        Assert.Equal(("占道经营摊点", 24), await app.WithDbAsync(db => db.Set<InspectionCategory>().Where(c => c.Id == category.Id).Select(c => ValueTuple.Create(c.Name, c.DefaultDeadlineHours)).SingleAsync()));
+        var renamed = await app.WithDbAsync(db => db.Set<InspectionCategory>().AsNoTracking().SingleAsync(c => c.Id == category.Id));
+        Assert.Equal(("占道经营摊点", 24), (renamed.Name, renamed.DefaultDeadlineHours));
 
         // Retired: no longer offered on the report form; restored: offered again.
         await admin.PostFormAsync("/Inspections/Categories", [], $"/Inspections/Categories?handler=Retire&id={category.Id}&retired=true");
