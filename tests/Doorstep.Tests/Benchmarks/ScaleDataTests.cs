@@ -18,17 +18,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     [Fact]
     public async Task Generated_members_have_valid_encrypted_ID_numbers_and_realistic_shapes()
     {
-        // The demo queued 随身听 speech, whose jobs write audit rows; the generator numbers its audit rows
-        // from the table's largest id, so it starts once they are done.
-        await app.WithDbAsync(async db =>
-        {
-            for (var i = 0; i < 240 && await db.BackgroundJobs.AnyAsync(j => j.Kind == SpeechJob.Kind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)); i++)
-            {
-                await Task.Delay(500);
-            }
-
-            return 0;
-        });
+        await SpeechDoneAsync();
         var lastId = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
         var createdBefore = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.Action == AuditAction.Created));
         // Counted from here: the other tests of this class generate on the same database, in any order.
@@ -68,6 +58,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     [Fact]
     public async Task Generated_transfers_and_problem_spots_went_through_their_steps_and_transfers_moved_or_closed_their_files()
     {
+        await SpeechDoneAsync();
         var lastMember = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
         var lastSpot = await app.WithDbAsync(async db => await db.Set<ProblemSpot>().MaxAsync(s => (int?)s.Id) ?? 0);
         await using (var scope = app.Services.CreateAsyncScope())
@@ -115,6 +106,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     [Fact]
     public async Task The_database_keeps_numbering_after_generated_rows()
     {
+        await SpeechDoneAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await ActivatorUtilities.CreateInstance<ScaleData>(scope.ServiceProvider).GenerateAsync(50, seed: 12);
@@ -131,4 +123,20 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
 
         Assert.True(probe > lastGenerated, $"new id {probe} after generated {lastGenerated}");
     }
+
+    /// <summary>
+    /// The demo queued 随身听 speech, whose jobs write audit rows; the generator numbers its audit rows
+    /// from the table's largest id, so each test that generates starts once they are done (the tests
+    /// of this class run in any order).
+    /// </summary>
+    private Task<int> SpeechDoneAsync() =>
+        app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 240 && await db.BackgroundJobs.AnyAsync(j => j.Kind == SpeechJob.Kind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)); i++)
+            {
+                await Task.Delay(500);
+            }
+
+            return 0;
+        });
 }
