@@ -66,6 +66,7 @@ internal static class BenchRun
 
             Step("page weights");
             await PageWeights.MeasureAsync(admin, cadre, samples, result);
+            await InspectionsLoad.RunAsync(server, cadre, result);
         }
 
         // Import and export each on a freshly started app, so that neither is measured in memory

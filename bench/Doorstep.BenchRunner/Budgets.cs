@@ -19,6 +19,9 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
 
     /// <summary>Issue 13: an area's month calendar, a sub-district's monthly figures, check-in under load.</summary>
     public const double ActivityCalendarP95Ms = 50, ActivityFiguresP95Ms = 100, CheckInP95Ms = 50;
+
+    /// <summary>创文 (issue 14, 1,000,000 problem spots over five years): a handler's open list, the sub-district's figures, the Open311 request list.</summary>
+    public const double InspectionsHandlerP95Ms = 20, InspectionsFiguresP95Ms = 100, InspectionsOpen311P95Ms = 50, InspectionsRegisterP95Ms = 300;
     public const long ImportMemoryBytes = 300L << 20, ExportMemoryBytes = 150L << 20, PageWireBytes = 150L << 10, ServerUnderLoadBytes = 400L << 20;
 
     /// <summary>Issue 11 (送学上门).</summary>
@@ -45,6 +48,13 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
         new("Member file p95 (BDN file.timeline)", $"≤ {FileP95Ms} ms", r =>
             r.Benchmarks?.Benchmarks.FirstOrDefault(b => b.Id == "file.timeline") is { } file
                 ? new(Format.Ms(file.P95Ms), file.P95Ms <= FileP95Ms)
+                : null),
+        Inspections("创文 handler's open list p95 (BDN inspections.handler-open)", "inspections.handler-open", InspectionsHandlerP95Ms),
+        Inspections("创文 figures by area and category p95 (BDN inspections.figures)", "inspections.figures", InspectionsFiguresP95Ms),
+        Inspections("创文 Open311 request list p95 (BDN inspections.open311)", "inspections.open311", InspectionsOpen311P95Ms),
+        new("创文 registering a spot with a 3 MB photo p95 (runner, one at a time)", $"≤ {InspectionsRegisterP95Ms} ms, 0 errors", r =>
+            r.Load.FirstOrDefault(l => l.Scenario == InspectionsLoad.Id) is { } register
+                ? new($"{Format.Ms(register.P95Ms)} ({register.Requests} spots, {register.Errors} errors)", register.P95Ms <= InspectionsRegisterP95Ms && register.Errors == 0)
                 : null),
         new("Search page at 32 connections vs the ceiling", "≥ 20 % of the ceiling's req/s, 0 errors", r =>
             (r.Load.FirstOrDefault(l => l.Scenario == "search" && l.Connections == 32), r.Load.FirstOrDefault(l => l.Scenario == "ceiling" && l.Connections == 32)) is ({ } search, { } ceiling)
@@ -120,4 +130,10 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
 
     private static BenchmarkFigure? Figure(DatabaseResult result, string id) =>
         result.Benchmarks?.Benchmarks.FirstOrDefault(b => b.Id == id);
+
+    private static Budget Inspections(string title, string id, double limitMs) =>
+        new(title, $"≤ {limitMs} ms", r =>
+            r.Benchmarks?.Benchmarks.FirstOrDefault(b => b.Id == id) is { } found
+                ? new(Format.Ms(found.P95Ms), found.P95Ms <= limitMs)
+                : null);
 }

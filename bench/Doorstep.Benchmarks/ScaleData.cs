@@ -142,6 +142,7 @@ public sealed partial class ScaleData(DoorstepDb db, PersonalDataProtector prote
         Progress(logger, "audit history written", members.Count, started.Elapsed);
         await WriteVisitsAsync(members, seed, today, started, cancellationToken);
         await ListeningAsync(random, places.Select(p => p.SubDistrict.Id).ToList(), members, now, cancellationToken);
+        await InspectionsAsync(places.Select(p => (p.SubDistrict, p.Areas)).ToList(), memberCount, seed, now, cancellationToken);
 
         // Fresh statistics, so that the planner chooses the indexes the hot queries were built for.
         // On PostgreSQL also VACUUM: rows just copied in are not yet marked all-visible, and until

@@ -3,6 +3,7 @@ using Doorstep.Data;
 using Doorstep.Features.HomeVisits;
 using Doorstep.Features.Activities;
 using Doorstep.Features.Activities.Volunteers;
+using Doorstep.Features.Inspections;
 using Doorstep.Features.Listening;
 using Doorstep.Features.Members;
 using Doorstep.Features.Transfers;
@@ -53,16 +54,17 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         Assert.InRange(apart, 0.05, 0.20);
 
         var createdAfter = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.Action == AuditAction.Created));
-        var edits = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.UserName == "generated"));
+        var edits = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.UserName == "generated")) - editsBefore;
         Assert.Equal(createdBefore + 3000, createdAfter);
         Assert.InRange(edits - editsBefore, 300, 2000);
     }
 
     [Fact]
-    public async Task Generated_transfers_went_through_their_steps_and_moved_or_closed_their_files()
+    public async Task Generated_transfers_and_problem_spots_went_through_their_steps_and_transfers_moved_or_closed_their_files()
     {
         await SpeechDoneAsync();
         var lastMember = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
+        var lastSpot = await app.WithDbAsync(async db => await db.Set<ProblemSpot>().MaxAsync(s => (int?)s.Id) ?? 0);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await ActivatorUtilities.CreateInstance<ScaleData>(scope.ServiceProvider).GenerateAsync(5000, seed: 13);
@@ -87,6 +89,22 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         Assert.Contains(transfers, t => t.IsPending || t.Status == TransferStatus.Returned);
         Assert.InRange(transfers.Count / 5000.0, 0.02, 0.08);
         Assert.Equal(transfers.Count, audited);
+
+        // One problem spot per member over five years, each with a history row per step, routed by its
+        // sub-district's matrix; recent ones at every step, older ones closed, a few overdue.
+        var spots = await app.WithDbAsync(db => db.Set<ProblemSpot>().Where(s => s.Id > lastSpot).ToListAsync());
+        var steps = await app.WithDbAsync(db => db.Set<SpotUpdate>().Where(u => u.ProblemSpotId > lastSpot)
+            .GroupBy(u => u.ProblemSpotId).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(u => u.Id) }).ToDictionaryAsync(g => g.Key));
+        var now = DateTime.UtcNow;
+        Assert.Equal(5000, spots.Count);
+        Assert.All(spots, s => Assert.NotNull(s.DepartmentId));
+        Assert.All(spots, s => Assert.True(steps[s.Id].Count >= 2, $"spot {s.Id} has {steps[s.Id].Count} history rows"));
+        Assert.All(spots.Where(s => s.Status == SpotStatus.Verified), s => Assert.NotEqual("generated-cadre", s.FixedByUserId));
+        Assert.InRange(spots.Min(s => s.ReportedAt), now.AddDays(-5 * 365 - 1), now.AddDays(-4 * 365));
+        Assert.InRange(spots.Count(s => s.Status == SpotStatus.Verified) / 5000.0, 0.85, 0.99);
+        Assert.Contains(spots, s => s.IsOverdue(now));
+        Assert.Contains(spots, s => s.Status == SpotStatus.InProgress);
+        Assert.Contains(spots, s => s.ReopenCount > 0);
     }
 
     /// <summary>
@@ -228,4 +246,20 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
 
         Assert.True(probe > lastGenerated, $"new id {probe} after generated {lastGenerated}");
     }
+
+    /// <summary>
+    /// The demo queued 随身听 speech, whose jobs write audit rows; the generator numbers its audit rows
+    /// from the table's largest id, so each test that generates starts once they are done (the tests
+    /// of this class run in any order).
+    /// </summary>
+    private Task<int> SpeechDoneAsync() =>
+        app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 240 && await db.BackgroundJobs.AnyAsync(j => j.Kind == SpeechJob.Kind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)); i++)
+            {
+                await Task.Delay(500);
+            }
+
+            return 0;
+        });
 }

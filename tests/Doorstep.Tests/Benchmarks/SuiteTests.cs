@@ -25,6 +25,7 @@ public class SuiteTests(DoorstepApp app)
         "listening.progress-save", "listening.area-report",
         "visits.my-visits", "visits.coverage", "visits.start",
         "activities.calendar", "activities.figures",
+        "inspections.handler-open", "inspections.figures", "inspections.open311",
     ];
 
     [Fact]
@@ -55,9 +56,10 @@ public class SuiteTests(DoorstepApp app)
     [InlineData("search.*", 9)]
     [InlineData("list.cadre*", 2)]
     [InlineData("file.timeline", 1)]
-    [InlineData("*", 22)]
+    [InlineData("*", 25)]
     [InlineData("visits.*", 3)]
     [InlineData("activities.*", 2)]
+    [InlineData("inspections.*", 3)]
     public void A_glob_selects_benchmarks_by_their_ids(string glob, int count) =>
         Assert.Equal(count, Suite.Select(glob).Count);
 }

@@ -19,6 +19,7 @@ public static class ActivitiesFeature
             .AddPolicy(OwnSchedule, p => p.RequireRole(Roles.Volunteer));
         services.AddScoped<ActivityTokens>();
         services.AddScoped<AttendanceBook>();
+        services.AddScoped<IVolunteerAreas, Volunteers.RosterVolunteerAreas>();
         services.AddNavItem(new NavItem("活动与志愿者", "/Activities/Index", PlanActivities, 45));
         services.AddNavItem(new NavItem("我的志愿服务", "/Activities/Mine", OwnSchedule, 46));
         services.AddScoped<IMemberTimelineSource, AttendanceTimeline>();

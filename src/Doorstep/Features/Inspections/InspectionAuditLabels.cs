@@ -23,6 +23,7 @@ public sealed class ProblemSpotAuditLabels(DoorstepDb db) : AuditSubject
         [nameof(ProblemSpot.PlanY)] = "平面图纵坐标",
         [nameof(ProblemSpot.ReporterKind)] = "反映人类别",
         [nameof(ProblemSpot.ReporterName)] = "反映人",
+        [nameof(ProblemSpot.ReporterVolunteerId)] = "反映的志愿者（名册记录）",
         [nameof(ProblemSpot.ResidentPhoneCipher)] = "来电居民电话",
         [nameof(ProblemSpot.ResidentPhoneHash)] = null,
         [nameof(ProblemSpot.ResidentPhoneTail)] = null,

@@ -6,11 +6,12 @@ namespace Doorstep.Features.Inspections;
 /// <summary>问题类别 (卫生死角, 楼道堆物 …): the sub-district's own list; a retired one keeps its spots but takes no new ones.</summary>
 public class InspectionCategory : IScoped<InspectionCategory>
 {
-    /// <summary>Names only: every area and department of any sub-district may read them (pages narrow to the user's own).</summary>
+    /// <summary>Names only: every area, department and volunteer of any sub-district may read them (pages narrow to the user's own).</summary>
     public static ScopeDeclaration<InspectionCategory> Scope { get; } = new ScopeDeclaration<InspectionCategory>()
         .ReadWrite(ScopeKind.SubDistrict, c => c.SubDistrictId)
         .ReadAll(ScopeKind.ResidentialArea)
-        .ReadAll(ScopeKind.Department);
+        .ReadAll(ScopeKind.Department)
+        .ReadAll(ScopeKind.Volunteer);
 
     public int Id { get; set; }
     public int SubDistrictId { get; set; }

@@ -101,34 +101,7 @@ public static class Open311Api
                 return TypedResults.ValidationProblem(errors, title: "查询条件有误");
             }
 
-            var spots = db.InScope<ProblemSpot>().AsNoTracking();
-            if (ids.Count > 0)
-            {
-                spots = spots.Where(s => ids.Contains(s.Id));
-            }
-            else
-            {
-                // The spec's default: the last 90 days.
-                var from = start ?? (end ?? clock.GetUtcNow().UtcDateTime).AddDays(-90);
-                spots = spots.Where(s => s.ReportedAt >= from);
-                if (end is { } to)
-                {
-                    spots = spots.Where(s => s.ReportedAt <= to);
-                }
-            }
-
-            if (codes.Count > 0)
-            {
-                spots = spots.Where(s => codes.Contains(s.CategoryId));
-            }
-
-            spots = status switch
-            {
-                "open" => spots.Where(s => s.Status != SpotStatus.Verified),
-                "closed" => spots.Where(s => s.Status == SpotStatus.Verified),
-                _ => spots,
-            };
-            return TypedResults.Ok(await RequestsAsync(db, spots.OrderByDescending(s => s.ReportedAt).ThenByDescending(s => s.Id).Take(MaxRequests)));
+            return TypedResults.Ok(await RequestListAsync(db, new RequestQuery(ids, codes, start, end, status), clock.GetUtcNow().UtcDateTime));
         }).WithSummary("问题列表（requests）：默认最近 90 天、最新的 200 条；start_date、end_date（W3C 时间）、status（open/closed）、service_code、service_request_id");
 
         open311.MapGet("/requests/{id:int}.json", async Task<Results<Ok<List<ServiceRequest>>, ProblemHttpResult>> (int id, DoorstepDb db) =>
@@ -160,6 +133,42 @@ public static class Open311Api
 
         errors[name] = [$"{name} 应为 W3C 时间，例如 2026-11-30T08:00:00+08:00。"];
         return null;
+    }
+
+    /// <summary>What a requests.json call asks for, once its parameters are read.</summary>
+    public sealed record RequestQuery(IReadOnlyList<int> Ids, IReadOnlyList<int> ServiceCodes, DateTime? Start, DateTime? End, string Status);
+
+    /// <summary>The request list in the caller's scope (and the benchmark's, inspections.open311): newest first, at most 200.</summary>
+    public static Task<List<ServiceRequest>> RequestListAsync(DoorstepDb db, RequestQuery query, DateTime now)
+    {
+        var spots = db.InScope<ProblemSpot>().AsNoTracking();
+        if (query.Ids.Count > 0)
+        {
+            spots = spots.Where(s => query.Ids.Contains(s.Id));
+        }
+        else
+        {
+            // The spec's default: the last 90 days.
+            var from = query.Start ?? (query.End ?? now).AddDays(-90);
+            spots = spots.Where(s => s.ReportedAt >= from);
+            if (query.End is { } to)
+            {
+                spots = spots.Where(s => s.ReportedAt <= to);
+            }
+        }
+
+        if (query.ServiceCodes.Count > 0)
+        {
+            spots = spots.Where(s => query.ServiceCodes.Contains(s.CategoryId));
+        }
+
+        spots = query.Status switch
+        {
+            "open" => spots.Where(s => s.Status != SpotStatus.Verified),
+            "closed" => spots.Where(s => s.Status == SpotStatus.Verified),
+            _ => spots,
+        };
+        return RequestsAsync(db, spots.OrderByDescending(s => s.ReportedAt).ThenByDescending(s => s.Id).Take(MaxRequests));
     }
 
     /// <summary>Three queries for any number of spots: the spots with names, then their histories.</summary>

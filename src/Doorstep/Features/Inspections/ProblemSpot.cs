@@ -30,11 +30,15 @@ public enum ReporterKind
 /// </summary>
 public class ProblemSpot : IVersioned, IScoped<ProblemSpot>
 {
-    /// <summary>The sub-district sees all; a cadre their area's spots; a department handler the spots routed to their department (ADR 0020).</summary>
+    /// <summary>
+    /// The sub-district sees all; a cadre their area's spots; a department handler the spots routed to
+    /// their department (ADR 0020); a volunteer the spots they registered themselves (ADR 0025).
+    /// </summary>
     public static ScopeDeclaration<ProblemSpot> Scope { get; } = new ScopeDeclaration<ProblemSpot>()
         .ReadWrite(ScopeKind.SubDistrict, s => s.SubDistrictId)
         .ReadWrite(ScopeKind.ResidentialArea, s => s.AreaId)
-        .ReadWrite(ScopeKind.Department, s => s.DepartmentId);
+        .ReadWrite(ScopeKind.Department, s => s.DepartmentId)
+        .ReadWrite(ScopeKind.Volunteer, s => s.ReporterVolunteerId);
 
     /// <summary>An overdue spot is raised to the sub-district this long after its deadline passed.</summary>
     public static readonly TimeSpan EscalateAfter = TimeSpan.FromHours(24);
@@ -61,6 +65,9 @@ public class ProblemSpot : IVersioned, IScoped<ProblemSpot>
 
     /// <summary>Who registered it: the staff member, volunteer or building leader by name, or who took the call.</summary>
     public string ReporterName { get; set; } = "";
+
+    /// <summary>The roster record of the volunteer who registered it on their own phone: they follow it on 我发现的问题.</summary>
+    public int? ReporterVolunteerId { get; set; }
 
     /// <summary>The resident's phone for a report made on their behalf: encrypted, with hash and tail as on a member's file.</summary>
     public string? ResidentPhoneCipher { get; set; }

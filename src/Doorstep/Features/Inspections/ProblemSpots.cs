@@ -20,9 +20,42 @@ public sealed record UploadedPhoto(string Name, Func<Stream> Open);
 /// before-photos) and each later step (with its history row and, for the fix, the after-photos), in
 /// one transaction each, so a refused photo leaves nothing half-saved.
 /// </summary>
-public sealed class ProblemSpots(DoorstepDb db, FileIntake intake, PersonalDataProtector protector, TimeProvider clock)
+public sealed class ProblemSpots(
+    DoorstepDb db, FileIntake intake, PersonalDataProtector protector, TimeProvider clock, IEnumerable<IVolunteerAreas> volunteerAreas)
 {
     public const int MaxPhotos = 6;
+
+    /// <summary>
+    /// The areas this user registers spots in: the sub-district all of its own, a cadre their area, a
+    /// volunteer the area(s) the roster gives them (ADR 0025); nobody else any.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> ReportingAreasAsync()
+    {
+        var actor = SpotActor.From(db.CurrentUser);
+        var served = new List<int>();
+        if (actor.VolunteerId is { } volunteer)
+        {
+            foreach (var roster in volunteerAreas)
+            {
+                served.AddRange(await roster.AreasOfAsync(volunteer));
+            }
+        }
+
+        var rows = await db.ResidentialAreas.AsNoTracking()
+            .Where(a => a.SubDistrictId == actor.SubDistrictId && (actor.IsAdmin || a.Id == actor.AreaId || served.Contains(a.Id)))
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync();
+        return rows.Select(a => (a.Id, a.Name)).ToList();
+    }
+
+    /// <summary>
+    /// The fixed points (点位) of areas the user reports in, to pick on the form. Read past the points'
+    /// filter because a volunteer has no scope of their own on points: the caller passes only areas
+    /// from <see cref="ReportingAreasAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<InspectionPoint>> PointsOfAsync(IReadOnlyCollection<int> reportingAreaIds) =>
+        await db.Set<InspectionPoint>().IgnoreQueryFilters().AsNoTracking()
+            .Where(p => reportingAreaIds.Contains(p.AreaId) && !p.Retired)
+            .OrderBy(p => p.AreaId).ThenBy(p => p.Order).ThenBy(p => p.Id).ToListAsync();
 
     /// <summary>Open spots of the same area and category near this place: the same point, the same address, or within 30 px on the plan.</summary>
     public IQueryable<ProblemSpot> Nearby(int areaId, int categoryId, string? address, double? x, double? y, int? pointId)
@@ -42,8 +75,11 @@ public sealed class ProblemSpots(DoorstepDb db, FileIntake intake, PersonalDataP
     {
         var actor = SpotActor.From(db.CurrentUser);
         var now = clock.GetUtcNow().UtcDateTime;
-        var area = await db.ResidentialAreas.AsNoTracking().FirstOrDefaultAsync(a => a.Id == report.AreaId && a.SubDistrictId == actor.SubDistrictId);
-        if (area is null || !(actor.IsAdmin || actor.AreaId == area.Id))
+        var reportingAreas = await ReportingAreasAsync();
+        var area = reportingAreas.Any(a => a.Id == report.AreaId)
+            ? await db.ResidentialAreas.AsNoTracking().FirstOrDefaultAsync(a => a.Id == report.AreaId && a.SubDistrictId == actor.SubDistrictId)
+            : null;
+        if (area is null)
         {
             state.AddModelError(prefix + nameof(SpotReport.AreaId), "请选择您负责的居民区。");
         }
@@ -59,25 +95,31 @@ public sealed class ProblemSpots(DoorstepDb db, FileIntake intake, PersonalDataP
             state.AddModelError(prefix + nameof(SpotReport.Description), "请写一句问题描述，例如“楼道里堆了旧家具，挡住了通道”。");
         }
 
-        var address = TextNormalizer.OrNull(report.Address);
+        // A picked point names the place when nothing else was typed; it must be one of the chosen area's.
+        InspectionPoint? point = null;
+        if (report.InspectionPointId is { } pointId && area is not null)
+        {
+            point = (await PointsOfAsync([area.Id])).FirstOrDefault(p => p.Id == pointId);
+            if (point is null)
+            {
+                state.AddModelError(prefix + nameof(SpotReport.InspectionPointId), "这个点位不在所选的居民区。");
+            }
+        }
+
+        var address = TextNormalizer.OrNull(report.Address) ?? point?.Name;
         if (address is null)
         {
             state.AddModelError(prefix + nameof(SpotReport.Address), "请填写地址或地标，例如“天水路120弄3号楼道”。");
         }
 
         PhoneNumber? phone = null;
-        if (report.ReporterKind == ReporterKind.ResidentByPhone)
+        if (report.ReporterKind == ReporterKind.ResidentByPhone && actor.VolunteerId is null)
         {
             phone = PhoneNumber.Parse(report.ResidentPhone);
             if (phone is null)
             {
                 state.AddModelError(prefix + nameof(SpotReport.ResidentPhone), PhoneNumber.Problem(report.ResidentPhone) ?? "请填写来电居民的电话。");
             }
-        }
-
-        if (report.InspectionPointId is { } pointId && !await db.InScope<InspectionPoint>().AnyAsync(p => p.Id == pointId && p.AreaId == report.AreaId))
-        {
-            state.AddModelError(prefix + nameof(SpotReport.InspectionPointId), "这个点位不在所选的居民区。");
         }
 
         if (photos.Count > MaxPhotos)
@@ -90,11 +132,15 @@ public sealed class ProblemSpots(DoorstepDb db, FileIntake intake, PersonalDataP
             return null;
         }
 
+        // A volunteer reports as themselves (the page names them by their account's display name), never on someone's behalf.
         var spot = ProblemSpot.Register(
-            area!.SubDistrictId, area.Id, report.CategoryId, description!, address!, report.ReporterKind,
+            area!.SubDistrictId, area.Id, report.CategoryId, description!, address!,
+            actor.VolunteerId is null ? report.ReporterKind : ReporterKind.Volunteer,
             TextNormalizer.OrNull(report.ReporterName) ?? actor.Name, actor, now);
-        spot.InspectionPointId = report.InspectionPointId;
-        (spot.PlanX, spot.PlanY) = report.PlanX is { } x && report.PlanY is { } y ? (x, y) : ((double?)null, (double?)null);
+        spot.ReporterVolunteerId = actor.VolunteerId;
+        spot.InspectionPointId = point?.Id;
+        (spot.PlanX, spot.PlanY) = report.PlanX is { } x && report.PlanY is { } y ? (x, y)
+            : point is { PlanX: { } px, PlanY: { } py } ? (px, py) : ((double?)null, (double?)null);
         if (phone is not null)
         {
             spot.ResidentPhoneCipher = protector.Encrypt(phone.Stored);
@@ -103,7 +149,9 @@ public sealed class ProblemSpots(DoorstepDb db, FileIntake intake, PersonalDataP
             spot.ResidentPhoneAreaCode = phone.AreaCode;
         }
 
-        var rule = await db.Set<ResponsibilityRule>().AsNoTracking().FirstOrDefaultAsync(r => r.AreaId == spot.AreaId && r.CategoryId == spot.CategoryId);
+        // The matrix is read past its filter (a volunteer may not read it) for the area already checked above.
+        var rule = await db.Set<ResponsibilityRule>().IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.SubDistrictId == spot.SubDistrictId && r.AreaId == spot.AreaId && r.CategoryId == spot.CategoryId);
         var routed = spot.Route(rule, now);
 
         await using var transaction = await db.Database.BeginTransactionAsync();

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Doorstep.Data;
+using Doorstep.Features.Accounts;
 using Doorstep.Features.Members;
 using Doorstep.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -9,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Features.Inspections;
 
-/// <summary>排查登记 on a phone: category, what and where, a photo; routed by the matrix when saved.</summary>
-[Authorize(Policy = InspectionsFeature.ReportSpots)]
+/// <summary>排查登记 on a phone: category, what and where (or one of the area's 点位), a photo; routed by the matrix when saved.</summary>
+[Authorize(Policy = InspectionsFeature.RegisterSpots)]
 public class ReportModel(DoorstepDb db, ProblemSpots spots, RoundWalks walks) : PageModel
 {
     public sealed class SpotInput
@@ -52,18 +54,25 @@ public class ReportModel(DoorstepDb db, ProblemSpots spots, RoundWalks walks) : 
 
     public IReadOnlyList<(int Id, string Name)> Areas { get; private set; } = [];
     public IReadOnlyList<InspectionCategory> Categories { get; private set; } = [];
-    public string? PointName { get; private set; }
+
+    /// <summary>The 点位 of the areas offered, to pick instead of typing the place.</summary>
+    public IReadOnlyList<InspectionPoint> Points { get; private set; } = [];
+
+    /// <summary>A volunteer reports as themselves: the form asks no reporter and no resident's phone.</summary>
+    public bool IsVolunteer => db.CurrentUser.Scope.Kind == ScopeKind.Volunteer;
+
+    /// <summary>The point of the round being walked, shown as the form's heading line.</summary>
+    public string? PointName => Input.WalkDate is null ? null : Points.FirstOrDefault(p => p.Id == Input.InspectionPointId)?.Name;
 
     public async Task OnGetAsync(int? areaId, int? pointId, DateOnly? walkDate)
     {
         await LoadAsync();
         Input.AreaId = areaId ?? (Areas.Count == 1 ? Areas[0].Id : 0);
-        if (pointId is { } point && await db.InScope<InspectionPoint>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == point) is { } found)
+        if (pointId is { } point && Points.FirstOrDefault(p => p.Id == point) is { } found)
         {
             Input.InspectionPointId = found.Id;
             Input.AreaId = found.AreaId;
             Input.Address = found.Name;
-            PointName = found.Name;
             Input.WalkDate = walkDate;
         }
     }
@@ -71,6 +80,12 @@ public class ReportModel(DoorstepDb db, ProblemSpots spots, RoundWalks walks) : 
     /// <summary>Open spots of the same category near the place typed: shown before saving, each with “我也反映”.</summary>
     public async Task<IActionResult> OnGetNearbyAsync(int areaId, int categoryId, string? address, int? pointId)
     {
+        // “我也反映” is a step on someone else's spot: a volunteer, who sees only their own, is offered none.
+        if (IsVolunteer)
+        {
+            return Partial("_Nearby", new List<ProblemSpot>());
+        }
+
         var nearby = await spots.Nearby(areaId, categoryId, address, null, null, pointId).ToListAsync();
         return Partial("_Nearby", nearby);
     }
@@ -80,7 +95,9 @@ public class ReportModel(DoorstepDb db, ProblemSpots spots, RoundWalks walks) : 
         if (ModelState.IsValid)
         {
             var photos = Photos.Where(f => f.Length > 0).Select(f => new UploadedPhoto(f.FileName, f.OpenReadStream)).ToList();
-            var report = new SpotReport(Input.AreaId, Input.CategoryId, Input.Description, Input.Address, Input.ReporterKind, Input.ReporterName,
+            // A volunteer is the reporter, named as their account is; whatever else was posted is not taken.
+            var reporterName = IsVolunteer ? User.FindFirstValue(ScopeClaimsFactory.DisplayNameClaim) : Input.ReporterName;
+            var report = new SpotReport(Input.AreaId, Input.CategoryId, Input.Description, Input.Address, Input.ReporterKind, reporterName,
                 Input.ResidentPhone, Input.PlanX, Input.PlanY, Input.InspectionPointId);
             if (await spots.RegisterAsync(report, photos, ModelState, "Input.") is { } spot)
             {
@@ -89,7 +106,9 @@ public class ReportModel(DoorstepDb db, ProblemSpots spots, RoundWalks walks) : 
                     await walks.MarkAsync(point, walked, clean: false, spot.Id);
                 }
 
-                return RedirectToPage("/Inspections/Details", new { id = spot.Id, registered = true });
+                return IsVolunteer
+                    ? RedirectToPage("/Inspections/Mine", new { registered = spot.Id })
+                    : RedirectToPage("/Inspections/Details", new { id = spot.Id, registered = true });
             }
 
             // The service names the photos' errors under its prefix; the page's field is Photos.
@@ -111,9 +130,8 @@ public class ReportModel(DoorstepDb db, ProblemSpots spots, RoundWalks walks) : 
     private async Task LoadAsync()
     {
         var actor = SpotActor.From(db.CurrentUser);
-        Areas = (await db.ResidentialAreas.AsNoTracking()
-            .Where(a => a.SubDistrictId == actor.SubDistrictId && (actor.IsAdmin || a.Id == actor.AreaId))
-            .OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync()).Select(a => (a.Id, a.Name)).ToList();
+        Areas = await spots.ReportingAreasAsync();
+        Points = await spots.PointsOfAsync(Areas.Select(a => a.Id).ToList());
         Categories = await db.Set<InspectionCategory>().AsNoTracking()
             .Where(c => c.SubDistrictId == actor.SubDistrictId && !c.Retired).OrderBy(c => c.Order).ThenBy(c => c.Id).ToListAsync();
     }

@@ -14,9 +14,34 @@ public enum SpotList
     All,
 }
 
+/// <summary>One line of a list: the spot with the names it is shown with.</summary>
+public sealed record SpotRow(ProblemSpot Spot, string Category, string Area, string? Department);
+
+/// <summary>What the list page shows: every tab's count and one page of the current tab.</summary>
+public sealed record SpotListPage(IReadOnlyDictionary<SpotList, int> Counts, int Page, IReadOnlyList<SpotRow> Rows);
+
 public static class SpotLists
 {
     public const int PageSize = 20;
+
+    /// <summary>The list page's queries (and the benchmark's, inspections.handler-open): the tabs' counts, then the page asked for.</summary>
+    public static async Task<SpotListPage> ReadAsync(DoorstepDb db, SpotList current, DateTime now, int page)
+    {
+        var counts = new Dictionary<SpotList, int>();
+        foreach (var list in Enum.GetValues<SpotList>())
+        {
+            counts[list] = await Of(db, list, now).CountAsync();
+        }
+
+        var pages = Math.Max(1, (counts[current] + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var rows = await Of(db, current, now).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(s => new SpotRow(s, s.Category!.Name,
+                db.ResidentialAreas.Where(a => a.Id == s.AreaId).Select(a => a.Name).First(),
+                db.Departments.Where(d => d.Id == s.DepartmentId).Select(d => d.Name).FirstOrDefault()))
+            .ToListAsync();
+        return new SpotListPage(counts, page, rows);
+    }
 
     public static string Label(SpotList list) => list switch
     {

@@ -37,3 +37,32 @@ if (form) {
         }
     });
 }
+
+// Picking a fixed point (点位) names the place: the address takes the point's name unless the user
+// typed one of their own, and only the chosen area's points are offered.
+const picker = document.querySelector("select[data-point-picker]");
+if (picker) {
+    const form = picker.form;
+    const area = form.querySelector("[name='Input.AreaId']");
+    const address = form.querySelector("[name='Input.Address']");
+    let filled = picker.selectedOptions[0]?.dataset.place ?? "";
+    const offer = () => {
+        for (const option of picker.options) {
+            const other = option.dataset.area && area && area.value !== "0" && option.dataset.area !== area.value;
+            option.hidden = Boolean(other);
+            option.disabled = Boolean(other);
+            if (other && option.selected) {
+                picker.value = "";
+            }
+        }
+    };
+    picker.addEventListener("change", () => {
+        const place = picker.selectedOptions[0]?.dataset.place ?? "";
+        if (address && (address.value.trim() === "" || address.value === filled)) {
+            address.value = place;
+        }
+        filled = place;
+    });
+    area?.addEventListener("change", offer);
+    offer();
+}

@@ -32,7 +32,7 @@ internal static class InspectionSteps
     /// <summary>Posts the report form as multipart with one photo; a redirect names the new spot.</summary>
     public static async Task<HttpResponseMessage> ReportAsync(
         this HttpClient client, int areaId, int categoryId, string address, string description = "楼道里堆了旧家具", byte[]? photo = null,
-        string reporter = "Volunteer", string? residentPhone = null)
+        string reporter = "Volunteer", string? residentPhone = null, int? pointId = null, string? walkDate = null)
     {
         var page = await client.GetPageAsync("/Inspections/Report");
         var token = page.QuerySelector<IHtmlInputElement>("main form[method=post] input[name=__RequestVerificationToken]")!.Value;
@@ -49,6 +49,16 @@ internal static class InspectionSteps
         if (residentPhone is not null)
         {
             body.Add(new StringContent(residentPhone), "Input.ResidentPhone");
+        }
+
+        if (pointId is not null)
+        {
+            body.Add(new StringContent(pointId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Input.InspectionPointId");
+        }
+
+        if (walkDate is not null)
+        {
+            body.Add(new StringContent(walkDate), "Input.WalkDate");
         }
 
         var file = new ByteArrayContent(photo ?? Photo());

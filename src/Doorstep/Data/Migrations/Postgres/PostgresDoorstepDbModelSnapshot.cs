@@ -1107,6 +1107,9 @@ namespace Doorstep.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("ReporterVolunteerId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ResidentPhoneAreaCode")
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
@@ -1154,6 +1157,8 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.HasIndex("InspectionPointId");
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("ReporterVolunteerId", "ReportedAt");
 
                     b.HasIndex("AreaId", "CategoryId", "Status");
 

@@ -1068,6 +1068,9 @@ namespace Doorstep.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReporterVolunteerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResidentPhoneAreaCode")
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
@@ -1115,6 +1118,8 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.HasIndex("InspectionPointId");
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("ReporterVolunteerId", "ReportedAt");
 
                     b.HasIndex("AreaId", "CategoryId", "Status");
 

@@ -1,0 +1,37 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Doorstep.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class VolunteerReportsAndPoints : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "ReporterVolunteerId",
+                table: "ProblemSpot",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemSpot_ReporterVolunteerId_ReportedAt",
+                table: "ProblemSpot",
+                columns: new[] { "ReporterVolunteerId", "ReportedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ProblemSpot_ReporterVolunteerId_ReportedAt",
+                table: "ProblemSpot");
+
+            migrationBuilder.DropColumn(
+                name: "ReporterVolunteerId",
+                table: "ProblemSpot");
+        }
+    }
+}
