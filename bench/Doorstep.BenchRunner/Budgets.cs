@@ -16,6 +16,9 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
     /// <summary>区委组织部 searches every member of the district (issue 10): more on PostgreSQL, whose reads cost more here.</summary>
     public const double DistrictSearchP95MsSqlite = 20, DistrictSearchP95MsPostgres = 50;
     public const double ImportSeconds = 30, ExportSeconds = 10;
+
+    /// <summary>Issue 10: what one request for the cadre's list page allocates, the whole page (BDN page.list).</summary>
+    public const long ListPageAllocatedBytes = 60L << 10;
     public const long ImportMemoryBytes = 300L << 20, ExportMemoryBytes = 150L << 20, PageWireBytes = 150L << 10, ServerUnderLoadBytes = 400L << 20;
 
     public static readonly IReadOnlyList<Budget> All =
@@ -33,6 +36,10 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
         new("Member file p95 (BDN file.timeline)", $"≤ {FileP95Ms} ms", r =>
             r.Benchmarks?.Benchmarks.FirstOrDefault(b => b.Id == "file.timeline") is { } file
                 ? new(Format.Ms(file.P95Ms), file.P95Ms <= FileP95Ms)
+                : null),
+        new("Allocations per list-page request (BDN page.list: the whole page, in process)", $"≤ {ListPageAllocatedBytes >> 10} KB", r =>
+            r.Benchmarks?.Benchmarks.FirstOrDefault(b => b.Id == "page.list") is { } page
+                ? new(Format.Kb(page.AllocatedBytes), page.AllocatedBytes <= ListPageAllocatedBytes)
                 : null),
         new("Search page at 32 connections vs the ceiling", "≥ 20 % of the ceiling's req/s, 0 errors", r =>
             (r.Load.FirstOrDefault(l => l.Scenario == "search" && l.Connections == 32), r.Load.FirstOrDefault(l => l.Scenario == "ceiling" && l.Connections == 32)) is ({ } search, { } ceiling)

@@ -11,7 +11,7 @@ public sealed record SuiteBenchmark(Type Class, MethodInfo Method, ReportAttribu
 public static class Suite
 {
     public static readonly IReadOnlyList<Type> Classes =
-        [typeof(SearchBenchmarks), typeof(ListBenchmarks), typeof(MemberFileBenchmarks), typeof(LivesElsewhereBenchmarks), typeof(ImportBenchmarks), typeof(ListeningBenchmarks)];
+        [typeof(SearchBenchmarks), typeof(ListBenchmarks), typeof(MemberFileBenchmarks), typeof(LivesElsewhereBenchmarks), typeof(ImportBenchmarks), typeof(ListeningBenchmarks), typeof(PageBenchmarks)];
 
     /// <summary>The benchmarks whose ids match the glob (* and ?), in the suite's order; all of them without one.</summary>
     public static IReadOnlyList<SuiteBenchmark> Select(string? glob) =>

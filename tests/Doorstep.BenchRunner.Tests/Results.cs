@@ -3,7 +3,7 @@ namespace Doorstep.BenchRunner.Tests;
 /// <summary>Results as a run would write them, with the figures a test wants to vary.</summary>
 internal static class Results
 {
-    public static DatabaseResult Measured(string database = "sqlite", double searchP95Ms = 4.2, double searchRps = 900, long searchErrors = 0, double importSeconds = 12, long exportPeakMb = 140)
+    public static DatabaseResult Measured(string database = "sqlite", double searchP95Ms = 4.2, double searchRps = 900, long searchErrors = 0, double importSeconds = 12, long exportPeakMb = 140, long listPageBytes = 50_000)
     {
         var result = new DatabaseResult
         {
@@ -16,6 +16,7 @@ internal static class Results
                 new("search.pinyin", "按拼音首字母查找", 0.9, 0.8, 1.5, 30_000, 20),
                 new("search.name.district", "按姓名查找（全区）", 2.1, 2.0, 6.5, 40_000, 3),
                 new("file.timeline", "档案与时间线", 2.0, 1.9, 3.3, 90_000, null),
+                new("page.list", "党员名单页（整页）", 0.6, 0.6, 0.9, listPageBytes, 20),
             ]),
             ServerMemory = new ServerMemory(150L << 20, 210L << 20, 260L << 20),
             Import = new ImportResult(100_000, "Imported", new ServerStep(importSeconds / 2, 200L << 20, 280L << 20), new ServerStep(importSeconds / 2, 210L << 20, 290L << 20)),

@@ -22,7 +22,7 @@ public class SuiteTests(DoorstepApp app)
     [
         "search.name", "search.name.district", "search.surname", "search.surname.district", "search.name-part", "search.pinyin", "search.id-tail", "search.id-number", "search.phone",
         "list.cadre", "list.cadre.page50", "list.filtered", "file.timeline", "lives-elsewhere.counts", "import.check-100k",
-        "listening.progress-save", "listening.area-report",
+        "listening.progress-save", "listening.area-report", "page.list", "page.search", "page.file",
     ];
 
     [Fact]
@@ -53,7 +53,8 @@ public class SuiteTests(DoorstepApp app)
     [InlineData("search.*", 9)]
     [InlineData("list.cadre*", 2)]
     [InlineData("file.timeline", 1)]
-    [InlineData("*", 17)]
+    [InlineData("page.*", 3)]
+    [InlineData("*", 20)]
     public void A_glob_selects_benchmarks_by_their_ids(string glob, int count) =>
         Assert.Equal(count, Suite.Select(glob).Count);
 }
