@@ -22,6 +22,9 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
 
     /// <summary>创文 (issue 14, 1,000,000 problem spots over five years): a handler's open list, the sub-district's figures, the Open311 request list.</summary>
     public const double InspectionsHandlerP95Ms = 20, InspectionsFiguresP95Ms = 100, InspectionsOpen311P95Ms = 50, InspectionsRegisterP95Ms = 300;
+
+    /// <summary>Issue 10: what one request for the cadre's list page allocates, the whole page (BDN page.list).</summary>
+    public const long ListPageAllocatedBytes = 60L << 10;
     public const long ImportMemoryBytes = 300L << 20, ExportMemoryBytes = 150L << 20, PageWireBytes = 150L << 10, ServerUnderLoadBytes = 400L << 20;
 
     /// <summary>Issue 11 (送学上门).</summary>
@@ -55,6 +58,10 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
         new("创文 registering a spot with a 3 MB photo p95 (runner, one at a time)", $"≤ {InspectionsRegisterP95Ms} ms, 0 errors", r =>
             r.Load.FirstOrDefault(l => l.Scenario == InspectionsLoad.Id) is { } register
                 ? new($"{Format.Ms(register.P95Ms)} ({register.Requests} spots, {register.Errors} errors)", register.P95Ms <= InspectionsRegisterP95Ms && register.Errors == 0)
+                : null),
+        new("Allocations per list-page request (BDN page.list: the whole page, in process)", $"≤ {ListPageAllocatedBytes >> 10} KB", r =>
+            r.Benchmarks?.Benchmarks.FirstOrDefault(b => b.Id == "page.list") is { } page
+                ? new(Format.Kb(page.AllocatedBytes), page.AllocatedBytes <= ListPageAllocatedBytes)
                 : null),
         new("Search page at 32 connections vs the ceiling", "≥ 20 % of the ceiling's req/s, 0 errors", r =>
             (r.Load.FirstOrDefault(l => l.Scenario == "search" && l.Connections == 32), r.Load.FirstOrDefault(l => l.Scenario == "ceiling" && l.Connections == 32)) is ({ } search, { } ceiling)

@@ -21,6 +21,8 @@ public sealed class BenchTarget : IAsyncDisposable
     public BenchTarget(DatabaseProvider provider, string connectionString, string personalDataKey, string? rosterPath = null, bool logProgress = false)
     {
         Provider = provider;
+        ConnectionString = connectionString;
+        PersonalDataKey = personalDataKey;
         RosterPath = rosterPath;
         // No logging providers: a console line per query would be measured with the query.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Production });
@@ -62,6 +64,11 @@ public sealed class BenchTarget : IAsyncDisposable
     public static BenchTarget Current { get; set; } = null!;
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>What the whole app needs to start on the same database (the page benchmarks host it in process).</summary>
+    public string ConnectionString { get; }
+
+    public string PersonalDataKey { get; }
 
     /// <summary>The roster import.check-100k checks (see make-roster).</summary>
     public string? RosterPath { get; }

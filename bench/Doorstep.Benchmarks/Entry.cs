@@ -13,7 +13,7 @@ public static class Entry
         try
         {
             line = CommandLine.Parse(args);
-            if (line.Command is not ("generate" or "run" or "make-roster"))
+            if (line.Command is not ("generate" or "run" or "make-roster" or "import"))
             {
                 throw new UsageException($"Unknown command '{line.Command}'.");
             }
@@ -31,6 +31,12 @@ public static class Entry
                 var output = line.Required("out");
                 var (created, updated) = await RosterMaker.WriteAsync(target, line.Number("rows"), output);
                 Console.WriteLine($"{output}: {created} new members, {updated} updates of files held");
+                return 0;
+            }
+
+            if (line.Command == "import")
+            {
+                await ImportTiming.RunAsync(target, line.Required("roster"));
                 return 0;
             }
 

@@ -12,7 +12,7 @@ public static class Suite
 {
     public static readonly IReadOnlyList<Type> Classes =
         [typeof(SearchBenchmarks), typeof(ListBenchmarks), typeof(MemberFileBenchmarks), typeof(LivesElsewhereBenchmarks), typeof(ImportBenchmarks), typeof(ListeningBenchmarks),
-         typeof(VisitsBenchmarks), typeof(VisitStartBenchmarks), typeof(ActivitiesBenchmarks), typeof(InspectionsBenchmarks)];
+         typeof(VisitsBenchmarks), typeof(VisitStartBenchmarks), typeof(ActivitiesBenchmarks), typeof(InspectionsBenchmarks), typeof(PageBenchmarks)];
 
     /// <summary>The benchmarks whose ids match the glob (* and ?), in the suite's order; all of them without one.</summary>
     public static IReadOnlyList<SuiteBenchmark> Select(string? glob) =>

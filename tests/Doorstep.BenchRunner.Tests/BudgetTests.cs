@@ -93,6 +93,17 @@ public class BudgetTests
     }
 
     [Fact]
+    public void A_list_page_request_is_held_to_sixty_kilobytes_allocated()
+    {
+        Assert.True(Judge("Allocations per list-page request", Results.Measured(listPageBytes: 60 * 1024))!.Met);
+
+        var verdict = Judge("Allocations per list-page request", Results.Measured(listPageBytes: 257_000));
+
+        Assert.False(verdict!.Met);
+        Assert.Equal("251.0 KB", verdict.Figure);
+    }
+
+    [Fact]
     public void Import_time_is_the_check_and_the_commit_together()
     {
         var verdict = Judge("Import of the roster", Results.Measured(importSeconds: 31));

@@ -3,7 +3,7 @@ namespace Doorstep.BenchRunner.Tests;
 /// <summary>Results as a run would write them, with the figures a test wants to vary.</summary>
 internal static class Results
 {
-    public static DatabaseResult Measured(string database = "sqlite", double searchP95Ms = 4.2, double searchRps = 900, long searchErrors = 0, double importSeconds = 12, long exportPeakMb = 140, double listeningReportP95Ms = 30, long playerHtmlWireBytes = 4_000, double saveRps = 900, double saveP95Ms = 20, long saveErrors = 0)
+    public static DatabaseResult Measured(string database = "sqlite", double searchP95Ms = 4.2, double searchRps = 900, long searchErrors = 0, double importSeconds = 12, long exportPeakMb = 140, double listeningReportP95Ms = 30, long playerHtmlWireBytes = 4_000, double saveRps = 900, double saveP95Ms = 20, long saveErrors = 0, long listPageBytes = 50_000)
     {
         var result = new DatabaseResult
         {
@@ -22,6 +22,7 @@ internal static class Results
                 new("listening.area-report", "居民区随身听收听情况", 20, 19, listeningReportP95Ms, 200_000, null),
                 new("activities.calendar", "居民区活动月历（本居民区干部）", 3.0, 2.9, 4.1, 120_000, 14),
                 new("activities.figures", "街道活动月度统计（街道管理员）", 30, 29, 41, 900_000, 140),
+                new("page.list", "党员名单页（整页）", 0.6, 0.6, 0.9, listPageBytes, 20),
             ]),
             ServerMemory = new ServerMemory(150L << 20, 210L << 20, 260L << 20),
             Import = new ImportResult(100_000, "Imported", new ServerStep(importSeconds / 2, 200L << 20, 280L << 20), new ServerStep(importSeconds / 2, 210L << 20, 290L << 20)),

@@ -26,6 +26,7 @@ public class SuiteTests(DoorstepApp app)
         "visits.my-visits", "visits.coverage", "visits.start",
         "activities.calendar", "activities.figures",
         "inspections.handler-open", "inspections.figures", "inspections.open311",
+        "page.list", "page.search", "page.file",
     ];
 
     [Fact]
@@ -56,10 +57,11 @@ public class SuiteTests(DoorstepApp app)
     [InlineData("search.*", 9)]
     [InlineData("list.cadre*", 2)]
     [InlineData("file.timeline", 1)]
-    [InlineData("*", 25)]
+    [InlineData("*", 28)]
     [InlineData("visits.*", 3)]
     [InlineData("activities.*", 2)]
     [InlineData("inspections.*", 3)]
+    [InlineData("page.*", 3)]
     public void A_glob_selects_benchmarks_by_their_ids(string glob, int count) =>
         Assert.Equal(count, Suite.Select(glob).Count);
 }

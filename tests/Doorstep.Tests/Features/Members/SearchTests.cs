@@ -97,6 +97,26 @@ public class SearchTests(DoorstepApp app)
         Assert.Empty(first.Intersect(second));
     }
 
+    [Fact]
+    public async Task Each_card_leads_to_its_file_and_the_chosen_filters_stay_selected()
+    {
+        var client = await app.SignedInAsync("admin");
+        var area = await app.WithDbAsync(db => db.ResidentialAreas.Where(a => a.Name == "张桥").Select(a => a.Id).SingleAsync());
+
+        var page = await client.GetPageAsync($"/Members?areaId={area}&need=LowVision&sort=AgeDescending");
+
+        var cards = page.QuerySelectorAll(".cards a.card-link").ToList();
+        Assert.NotEmpty(cards);
+        Assert.All(cards, c => Assert.Matches("^/Members/Details/[0-9]+$", c.GetAttribute("href")));
+        var file = await client.GetPageAsync(cards[^1].GetAttribute("href")!);
+        Assert.Equal(cards[^1].QuerySelector(".name")!.TextContent, file.QuerySelector("h1")!.TextContent.Trim());
+
+        Assert.Equal(area.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("#areaId option[selected]")?.GetAttribute("value"));
+        Assert.Equal("LowVision", page.QuerySelector("#need option[selected]")?.GetAttribute("value"));
+        Assert.Equal("AgeDescending", page.QuerySelector("#sort option[selected]")?.GetAttribute("value"));
+        Assert.Empty(page.QuerySelectorAll("#status option[selected]"));
+    }
+
     private sealed record ListResponse(int Total, List<Row> Items);
 
     private sealed record Row(int Id, string Name, DateOnly BirthDate);
