@@ -1,8 +1,8 @@
 using Doorstep.Benchmarks;
 using Doorstep.Data;
-using Doorstep.Features.HomeVisits;
 using Doorstep.Features.Activities;
 using Doorstep.Features.Activities.Volunteers;
+using Doorstep.Features.HomeVisits;
 using Doorstep.Features.Inspections;
 using Doorstep.Features.Listening;
 using Doorstep.Features.Members;
@@ -107,21 +107,6 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         Assert.Contains(spots, s => s.ReopenCount > 0);
     }
 
-    /// <summary>
-    /// The demo queued 随身听 speech, whose jobs write audit rows; the generator numbers its audit rows
-    /// from the table's largest id, so it starts once they are done.
-    /// </summary>
-    private Task<int> SpeechDoneAsync() =>
-        app.WithDbAsync(async db =>
-        {
-            for (var i = 0; i < 240 && await db.BackgroundJobs.AnyAsync(j => j.Kind == SpeechJob.Kind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)); i++)
-            {
-                await Task.Delay(500);
-            }
-
-            return 0;
-        });
-
     [Fact]
     public async Task Generated_visits_are_about_five_a_member_over_twenty_campaigns_and_the_running_one_is_exactly_its_rule()
     {
@@ -191,6 +176,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     [Fact]
     public async Task Generated_activities_hold_about_ten_check_ins_per_member_each_on_a_day_their_rule_gives()
     {
+        await SpeechDoneAsync();
         var (lastActivity, lastMember) = await app.WithDbAsync(async db =>
             (await db.Set<Activity>().MaxAsync(a => (int?)a.Id) ?? 0, await db.Members.MaxAsync(m => m.Id)));
         await using (var scope = app.Services.CreateAsyncScope())

@@ -40,9 +40,9 @@ public class FollowUpsModel(DoorstepDb db, TimeProvider clock) : PageModel
     public bool MayAnswer => User.IsInRole(Roles.SubDistrictAdmin);
     public int? FailedId { get; private set; }
 
-    public Task OnGetAsync(int page = 1) => LoadAsync(page);
+    public Task OnGetAsync([FromQuery] int page = 1) => LoadAsync(page);
 
-    public async Task<IActionResult> OnPostAsync(int id, int page = 1)
+    public async Task<IActionResult> OnPostAsync(int id, [FromForm] int page = 1)
     {
         if (!MayAnswer)
         {

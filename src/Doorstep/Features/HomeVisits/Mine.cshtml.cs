@@ -29,7 +29,7 @@ public partial class MineModel(DoorstepDb db, PersonalDataProtector protector, T
     public Pager Pager { get; private set; } = Pager.Empty;
     public DateOnly Today { get; } = ChinaTime.Today(clock);
 
-    public async Task OnGetAsync(int page = 1)
+    public async Task OnGetAsync([FromQuery] int page = 1)
     {
         var today = Today;
         var result = await MyVisits.PageAsync(db, today, page, p => PageLinks.WithPage(Url.Page("/HomeVisits/Mine")!, p), HttpContext.RequestAborted);

@@ -34,10 +34,10 @@ public class OutstandingModel(DoorstepDb db, VisitReconciliation reconciliation,
     [BindProperty]
     public string? CadreId { get; set; }
 
-    public Task<IActionResult> OnGetAsync(int id, int? areaId, int page = 1) => ShowAsync(id, areaId, page);
+    public Task<IActionResult> OnGetAsync(int id, int? areaId, [FromQuery] int page = 1) => ShowAsync(id, areaId, page);
 
     /// <summary>分配: the checked tasks, or only the row whose button was pressed, go to the chosen cadre of their area.</summary>
-    public async Task<IActionResult> OnPostAssignAsync(int id, int? areaId, int? only, int page = 1)
+    public async Task<IActionResult> OnPostAssignAsync(int id, int? areaId, int? only, [FromForm] int page = 1)
     {
         var ids = only is { } one ? [one] : Selected;
         var cadre = (await reconciliation.AreaCadres(db.CurrentUser.Scope.SubDistrictId).ToListAsync()).FirstOrDefault(c => c.Id == CadreId);

@@ -18,7 +18,7 @@ public class IndexModel(DoorstepDb db, TimeProvider clock) : PageModel
     public bool MayReport { get; private set; }
     public bool MayManage { get; private set; }
 
-    public async Task OnGetAsync(SpotList tab = SpotList.Open, int page = 1)
+    public async Task OnGetAsync(SpotList tab = SpotList.Open, [FromQuery] int page = 1)
     {
         Current = Enum.IsDefined(tab) ? tab : SpotList.Open;
         var read = await SpotLists.ReadAsync(db, Current, Now, page);

@@ -25,7 +25,7 @@ public class MineModel(DoorstepDb db, TimeProvider clock) : PageModel
     /// <summary>The spot just registered, named in the confirmation.</summary>
     public int? Registered { get; private set; }
 
-    public async Task OnGetAsync(int page = 1, int? registered = null)
+    public async Task OnGetAsync([FromQuery] int page = 1, int? registered = null)
     {
         var mine = db.InScope<ProblemSpot>().AsNoTracking();
         var total = await mine.CountAsync();

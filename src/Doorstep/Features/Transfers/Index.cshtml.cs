@@ -18,7 +18,7 @@ public class IndexModel(DoorstepDb db, TimeProvider clock) : PageModel
     public Pager Pager { get; private set; } = Pager.Empty;
     public DateOnly Today { get; } = ChinaTime.Today(clock);
 
-    public async Task OnGetAsync(Tab tab = Tab.Mine, int page = 1)
+    public async Task OnGetAsync(Tab tab = Tab.Mine, [FromQuery] int page = 1)
     {
         Current = tab;
         var actor = TransferActor.From(db.CurrentUser);

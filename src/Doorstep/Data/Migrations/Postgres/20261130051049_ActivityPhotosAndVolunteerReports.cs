@@ -7,11 +7,17 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Doorstep.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ActivityPhotos : Migration
+    public partial class ActivityPhotosAndVolunteerReports : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ReporterVolunteerId",
+                table: "ProblemSpot",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ActivityPhoto",
                 columns: table => new
@@ -45,6 +51,11 @@ namespace Doorstep.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProblemSpot_ReporterVolunteerId_ReportedAt",
+                table: "ProblemSpot",
+                columns: new[] { "ReporterVolunteerId", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ActivityPhoto_ActivityId_Date",
                 table: "ActivityPhoto",
                 columns: new[] { "ActivityId", "Date" });
@@ -60,6 +71,14 @@ namespace Doorstep.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "ActivityPhoto");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ProblemSpot_ReporterVolunteerId_ReportedAt",
+                table: "ProblemSpot");
+
+            migrationBuilder.DropColumn(
+                name: "ReporterVolunteerId",
+                table: "ProblemSpot");
         }
     }
 }

@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Doorstep.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ActivityPhotos : Migration
+    public partial class ActivityPhotosAndVolunteerReports : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ReporterVolunteerId",
+                table: "ProblemSpot",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ActivityPhoto",
                 columns: table => new
@@ -44,6 +50,11 @@ namespace Doorstep.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProblemSpot_ReporterVolunteerId_ReportedAt",
+                table: "ProblemSpot",
+                columns: new[] { "ReporterVolunteerId", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ActivityPhoto_ActivityId_Date",
                 table: "ActivityPhoto",
                 columns: new[] { "ActivityId", "Date" });
@@ -59,6 +70,14 @@ namespace Doorstep.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ActivityPhoto");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ProblemSpot_ReporterVolunteerId_ReportedAt",
+                table: "ProblemSpot");
+
+            migrationBuilder.DropColumn(
+                name: "ReporterVolunteerId",
+                table: "ProblemSpot");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Doorstep.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDoorstepDb))]
-    [Migration("20261130035216_ActivityPhotos")]
-    partial class ActivityPhotos
+    [Migration("20261130051045_ActivityPhotosAndVolunteerReports")]
+    partial class ActivityPhotosAndVolunteerReports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1071,6 +1071,9 @@ namespace Doorstep.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReporterVolunteerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResidentPhoneAreaCode")
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
@@ -1118,6 +1121,8 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.HasIndex("InspectionPointId");
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("ReporterVolunteerId", "ReportedAt");
 
                     b.HasIndex("AreaId", "CategoryId", "Status");
 
