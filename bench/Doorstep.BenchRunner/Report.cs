@@ -24,7 +24,7 @@ internal static class Report
             ["Data", $"{Format.Number(run.Members)} members (`Doorstep.Benchmarks generate --members {run.Members} --seed 7`), a fresh data set per database"],
         ]);
 
-        md.AppendLine("## Budgets (issue 4)");
+        md.AppendLine("## Budgets (issues 4 and 10–14)");
         md.AppendLine();
         Table(md, ["Budget", "Limit", .. databases.Select(d => Name(d.Database))],
             Budget.All.Select(b => (IReadOnlyList<string>)[b.Title, b.Limit, .. databases.Select(d => Cell(b.Judge(d)))]).ToList());

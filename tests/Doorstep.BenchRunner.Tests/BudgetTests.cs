@@ -72,8 +72,23 @@ public class BudgetTests
         var result = Results.Measured();
 
         Assert.Equal("9.5 s (100,000 tasks)", Judge("送学上门: starting a campaign", result)!.Figure);
-        result.Load[^1] = result.Load[^1] with { StatusErrors = 1 };
+        var record = result.Load.FindIndex(l => l.Scenario == Budget.VisitsRecordScenario);
+        Assert.True(Judge("送学上门: recording a visit", result)!.Met);
+        result.Load[record] = result.Load[record] with { StatusErrors = 1 };
         Assert.False(Judge("送学上门: recording a visit", result)!.Met);
+    }
+
+    [Fact]
+    public void Registering_a_spot_is_judged_on_its_p95_and_misses_on_one_error()
+    {
+        var result = Results.Measured();
+        var register = result.Load.FindIndex(l => l.Scenario == InspectionsLoad.Id);
+
+        Assert.Equal("220 ms (40 spots, 0 errors)", Judge("创文 registering a spot", result)!.Figure);
+        result.Load[register] = result.Load[register] with { StatusErrors = 1 };
+        Assert.False(Judge("创文 registering a spot", result)!.Met);
+        result.Load[register] = result.Load[register] with { StatusErrors = 0, P95Ms = 301 };
+        Assert.False(Judge("创文 registering a spot", result)!.Met);
     }
 
     [Fact]

@@ -22,6 +22,9 @@ internal static class Results
                 new("listening.area-report", "居民区随身听收听情况", 20, 19, listeningReportP95Ms, 200_000, null),
                 new("activities.calendar", "居民区活动月历（本居民区干部）", 3.0, 2.9, 4.1, 120_000, 14),
                 new("activities.figures", "街道活动月度统计（街道管理员）", 30, 29, 41, 900_000, 140),
+                new("inspections.handler-open", "处置部门的待办问题", 2.0, 1.9, 4.0, 80_000, 20),
+                new("inspections.figures", "街道创文统计（按居民区和类别）", 40, 38, 60, 400_000, 120),
+                new("inspections.open311", "Open311 问题列表", 5.0, 4.8, 9.0, 100_000, 50),
                 new("page.list", "党员名单页（整页）", 0.6, 0.6, 0.9, listPageBytes, 20),
             ]),
             ServerMemory = new ServerMemory(150L << 20, 210L << 20, 260L << 20),
@@ -35,6 +38,7 @@ internal static class Results
             new LoadResult("visits-record", "登记走访", 32, 12, 12_000, 1_000, 15, 30, 45, 80, 0, 0, 0, 250L << 20),
             new LoadResult(ListeningLoad.ScenarioId, "随身听进度保存", 32, 12, (long)(saveRps * 12), saveRps, 8, saveP95Ms, 40, 80, 0, saveErrors, 0, 250L << 20),
             new LoadResult("activities-check-in", "活动签到（POST）", 32, 12, 6_000, 500, 20, 40, 60, 90, 0, 0, 0, 250L << 20),
+            new LoadResult(InspectionsLoad.Id, "登记问题（附3 MB照片）", 1, 8, 40, 5, 150, 220, 250, 260, 0, 0, 0, 260L << 20),
         ]);
         result.Pages.Add(new PageWeight("党员档案列表", "/Members?q=%E7%8E%8B", 26_000, 26_000, false, [new AssetWeight("/css/site.css", 11_000, 3_000, "gzip")]));
         result.Pages.Add(new PageWeight(PageWeights.ListeningPlayer, "/listen/AAAAAAAAAAAAAAAAAAAAAAAA/chapters/1", 9_000, playerHtmlWireBytes, true,
