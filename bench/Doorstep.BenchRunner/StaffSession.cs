@@ -6,11 +6,12 @@ namespace Doorstep.BenchRunner;
 /// <summary>A member of staff signed in over HTTP the way a person is: GET the form, read its token, POST it.</summary>
 internal sealed class StaffSession : IDisposable
 {
-    private readonly CookieContainer cookies = new();
+    private readonly BehindTheProxy proxy;
 
     private StaffSession(Uri address)
     {
-        Client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
+        proxy = new BehindTheProxy(new UriBuilder(address) { Scheme = Uri.UriSchemeHttps }.Uri);
+        Client = new HttpClient(proxy)
         {
             BaseAddress = address,
             Timeout = TimeSpan.FromMinutes(10),
@@ -20,7 +21,7 @@ internal sealed class StaffSession : IDisposable
     public HttpClient Client { get; }
 
     /// <summary>The Cookie header of this session, for a load tool to send.</summary>
-    public string CookieHeader => cookies.GetCookieHeader(Client.BaseAddress!);
+    public string CookieHeader => proxy.Cookies.GetCookieHeader(proxy.Site);
 
     public static async Task<StaffSession> SignInAsync(Uri address, string userName, string password)
     {
@@ -71,4 +72,35 @@ internal sealed class StaffSession : IDisposable
     }
 
     public void Dispose() => Client.Dispose();
+
+    /// <summary>
+    /// The app runs in Production as it does behind its TLS-terminating proxy (docs/deployment.md):
+    /// each request says X-Forwarded-Proto: https, and the cookies, all Secure there, are kept as a
+    /// browser on the https site keeps them. Over plain http a client would drop them, and every
+    /// form would fail its antiforgery check.
+    /// </summary>
+    private sealed class BehindTheProxy(Uri site)
+        : DelegatingHandler(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
+    {
+        public Uri Site { get; } = site;
+
+        public CookieContainer Cookies { get; } = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            if (Cookies.GetCookieHeader(Site) is { Length: > 0 } cookie)
+            {
+                request.Headers.Add("Cookie", cookie);
+            }
+
+            var response = await base.SendAsync(request, cancellationToken);
+            foreach (var set in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+            {
+                Cookies.SetCookies(Site, set);
+            }
+
+            return response;
+        }
+    }
 }

@@ -35,6 +35,8 @@ internal static class Wrk
             "--timeout", "10s",
             "-s", script,
         };
+        // As its proxy forwards every request (see StaffSession).
+        arguments.AddRange(["-H", "X-Forwarded-Proto: https"]);
         if (scenario.As is not null)
         {
             arguments.AddRange(["-H", "Cookie: " + scenario.As.CookieHeader]);
