@@ -22,7 +22,8 @@ internal static partial class InspectionsLoad
         var form = await cadre.GetHtmlAsync("/Inspections/Report");
         var area = HtmlPage.OptionValues(form, "Input.AreaId").FirstOrDefault(v => v != "0")
             ?? throw new InvalidOperationException("the report form offers the cadre no area");
-        var categories = CategoryRadio().Matches(form).Select(m => m.Groups["value"].Value).ToList();
+        var categories = Radio().Matches(form).Select(m => m.Value).Where(m => m.Contains("name=\"Input.CategoryId\"", StringComparison.Ordinal))
+            .Select(m => RadioValue().Match(m).Groups["value"].Value).ToList();
         if (categories.Count == 0)
         {
             throw new InvalidOperationException("the report form offers no category");
@@ -99,6 +100,10 @@ internal static partial class InspectionsLoad
         return jpeg;
     }
 
-    [GeneratedRegex("<input[^>]*type=\"radio\"[^>]*name=\"Input.CategoryId\"[^>]*value=\"(?<value>[0-9]+)\"")]
-    private static partial Regex CategoryRadio();
+    /// <summary>A radio button, whatever the order of its attributes (the tag helper writes name last).</summary>
+    [GeneratedRegex("<input[^>]*type=\"radio\"[^>]*>")]
+    private static partial Regex Radio();
+
+    [GeneratedRegex("value=\"(?<value>[0-9]+)\"")]
+    private static partial Regex RadioValue();
 }
