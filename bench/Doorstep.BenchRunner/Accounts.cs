@@ -9,8 +9,13 @@ internal sealed record Accounts(string AdminUser, string CadreUser, string Passw
     /// <summary>The first sub-district the generator creates (ScaleData names them 示例街道001, 示例街道002, …).</summary>
     public const string SubDistrict = "示例街道001";
 
-    /// <summary>Upper, lower and digits, as the password rules ask; new for every run.</summary>
-    public static Accounts New() => new("bench-admin", "bench-cadre", "Bench-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant() + "X9");
+    /// <summary>New for every run, so that a reused data set (--reuse-data) takes the next run's accounts too;
+    /// the password has upper, lower and digits, as the password rules ask.</summary>
+    public static Accounts New()
+    {
+        var run = Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
+        return new($"bench-admin-{run}", $"bench-cadre-{run}", "Bench-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant() + "X9");
+    }
 
     /// <summary>The app's create-admin command, as an operator runs it on a new installation.</summary>
     public async Task CreateAdminAsync(string appDll, IReadOnlyDictionary<string, string> environment)

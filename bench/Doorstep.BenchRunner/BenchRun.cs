@@ -14,28 +14,19 @@ internal static class BenchRun
         var clock = Stopwatch.StartNew();
         void Step(string what) => Console.WriteLine($"\n[{database} {clock.Elapsed:mm\\:ss}] {what}");
 
-        Step($"fresh data set: Doorstep.Benchmarks generate --members {options.Members} --seed 7");
-        var data = database == "sqlite"
-            ? DataSets.FreshSqlite(work)
-            : await DataSets.FreshPostgresAsync(options.Postgres ?? throw new ArgumentException("--postgres is needed for the postgres run"), options.PostgresDatabase);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var (data, generated) = await PrepareDataAsync(options, database, work, Step);
+        result.Generation = generated.Generation;
+        if (options.GenerateOnly)
+        {
+            return result;
+        }
+
         var environment = new Dictionary<string, string>(data.AppSettings)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Doorstep__PersonalDataKey"] = key,
+            ["Doorstep__PersonalDataKey"] = generated.PersonalDataKey,
         };
-        // The generator lives in the benchmark project; the production app has no generate command.
-        var generate = await ChildProcess.RunAsync("dotnet",
-            [options.BenchmarksDll, "generate", "--provider", data.Provider, "--connection", data.ConnectionString, "--personal-data-key", key,
-             "--members", options.Members.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "7"],
-            environment, echo: false);
-        if (generate.ExitCode != 0)
-        {
-            throw new InvalidOperationException("generate failed: " + generate.Output);
-        }
-
-        result.Generation = generate.Measure;
-        Console.WriteLine($"  {generate.Measure.Seconds:F0} s, peak {generate.Measure.PeakRssBytes / 1048576} MB");
+        var key = generated.PersonalDataKey;
 
         Step("accounts: create-admin, then the admin creates an area cadre over HTTP");
         var accounts = Accounts.New();
@@ -93,5 +84,38 @@ internal static class BenchRun
         }
 
         return result;
+    }
+
+    /// <summary>A fresh data set, generated now; or, with --reuse-data, the one the last run generated in the
+    /// same work folder for as many members (already measured on, so it holds that run's writes too).</summary>
+    private static async Task<(DataSet Data, GeneratedData Generated)> PrepareDataAsync(RunOptions options, string database, string work, Action<string> step)
+    {
+        var postgres = database == "postgres"
+            ? options.Postgres ?? throw new ArgumentException("--postgres is needed for the postgres run")
+            : null;
+        if (options.ReuseData && DataSets.Generated(work, options.Members) is { } earlier)
+        {
+            step($"reusing the data set generated earlier for {options.Members:N0} members (--reuse-data)");
+            return (postgres is null ? DataSets.Sqlite(work) : DataSets.Postgres(postgres, options.PostgresDatabase), earlier);
+        }
+
+        step($"fresh data set: Doorstep.Benchmarks generate --members {options.Members} --seed 7");
+        var data = postgres is null ? DataSets.FreshSqlite(work) : await DataSets.FreshPostgresAsync(postgres, options.PostgresDatabase);
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var environment = new Dictionary<string, string>(data.AppSettings) { ["Doorstep__PersonalDataKey"] = key };
+        // The generator lives in the benchmark project; the production app has no generate command.
+        var generate = await ChildProcess.RunAsync("dotnet",
+            [options.BenchmarksDll, "generate", "--provider", data.Provider, "--connection", data.ConnectionString, "--personal-data-key", key,
+             "--members", options.Members.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "7"],
+            environment, echo: false);
+        if (generate.ExitCode != 0)
+        {
+            throw new InvalidOperationException("generate failed: " + generate.Output);
+        }
+
+        Console.WriteLine($"  {generate.Measure.Seconds:F0} s, peak {generate.Measure.PeakRssBytes / 1048576} MB");
+        var generated = new GeneratedData(options.Members, key, generate.Measure);
+        await DataSets.RecordGeneratedAsync(work, generated);
+        return (data, generated);
     }
 }

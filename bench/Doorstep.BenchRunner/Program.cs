@@ -14,6 +14,17 @@ switch (args.FirstOrDefault())
         Console.WriteLine($"Doorstep benchmarks: {options.Members:N0} members on {string.Join(" and ", options.Databases)}; commit {commit}");
         Console.WriteLine($"{machine.Cpu}, {machine.Cores} cores, {machine.MemoryMb} MB; {machine.Os}; {machine.DotNet}");
 
+        if (options.GenerateOnly)
+        {
+            foreach (var database in options.Databases)
+            {
+                await BenchRun.RunAsync(options, database);
+            }
+
+            Console.WriteLine($"\nGenerated in {clock.Elapsed:h\\:mm\\:ss}; measure with --reuse-data.");
+            break;
+        }
+
         // Results of an earlier run must not mix with this one's in the report.
         if (Directory.Exists(options.Results))
         {
@@ -35,7 +46,7 @@ switch (args.FirstOrDefault())
         await RenderAsync(repository);
         break;
     default:
-        Console.Error.WriteLine("usage: Doorstep.BenchRunner run [--members N] [--databases \"sqlite postgres\"] [--postgres CONNECTION] | render");
+        Console.Error.WriteLine("usage: Doorstep.BenchRunner run [--members N] [--databases \"sqlite postgres\"] [--postgres CONNECTION] [--reuse-data | --generate-only] | render");
         return 2;
 }
 

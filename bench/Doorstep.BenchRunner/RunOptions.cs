@@ -17,6 +17,12 @@ internal sealed record RunOptions
     public string Results => Path.Combine(Repository, "bench", "results");
     public string Work { get; init; } = Path.Combine(Path.GetTempPath(), "doorstep-bench");
 
+    /// <summary>Measure the data set an earlier run generated in <see cref="Work"/> instead of generating one.</summary>
+    public bool ReuseData { get; init; }
+
+    /// <summary>Only generate the data sets (for a later --reuse-data run); measure and report nothing.</summary>
+    public bool GenerateOnly { get; init; }
+
     public string AppProject => Path.Combine(Repository, "src", "Doorstep");
     public string AppDll => Path.Combine(Repository, "src", "Doorstep", "bin", "Release", "net10.0", "Doorstep.dll");
     public string BenchmarksDll => Path.Combine(Repository, "bench", "Doorstep.Benchmarks", "bin", "Release", "net10.0", "Doorstep.Benchmarks.dll");
@@ -47,6 +53,8 @@ internal sealed record RunOptions
             RosterRows = Number("--roster-rows", options.RosterRows),
             ExportRows = Number("--export-rows", options.ExportRows),
             Work = Option("--work") ?? options.Work,
+            ReuseData = args.Contains("--reuse-data"),
+            GenerateOnly = args.Contains("--generate-only"),
         };
     }
 }

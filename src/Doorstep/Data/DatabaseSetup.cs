@@ -31,7 +31,8 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 services.AddDoorstepDb<SqliteDoorstepDb>((sp, options) =>
-                    options.UseSqlite(SqliteConnectionString(config, sp.GetRequiredService<IHostEnvironment>())));
+                    options.UseSqlite(SqliteConnectionString(config, sp.GetRequiredService<IHostEnvironment>()))
+                        .AddInterceptors(SqliteConnectionPragmas.Instance));
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = connectionString ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");
