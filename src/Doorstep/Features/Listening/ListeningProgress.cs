@@ -31,5 +31,12 @@ public class ListeningProgress : IScoped<ListeningProgress>
 
     public DateTime StartedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>When the member last heard the chapter to the end; it stays finished while heard again.</summary>
     public DateTime? CompletedAt { get; set; }
+
+    /// <summary>
+    /// The last save finished the chapter (a later save means the member is hearing it again): the
+    /// player then starts it from the top and the shelf resumes at the next chapter.
+    /// </summary>
+    public static bool JustFinished(DateTime? completedAt, DateTime updatedAt) => completedAt >= updatedAt;
 }

@@ -36,9 +36,9 @@ public static class Shelf
             var mine = progress.Where(p => p.BookId == b.Id).ToList();
             var lines = chapters.Where(c => c.BookId == b.Id).Select(c => c.Line).ToList();
             var latest = mine.OrderByDescending(p => p.UpdatedAt).FirstOrDefault();
-            // Resume where they last were; when that chapter is finished, at the next one.
+            // Resume where they last were; when they have just finished that chapter, at the next one.
             int? resume = latest is null ? lines.FirstOrDefault()?.Id
-                : latest.CompletedAt is null ? latest.ChapterId
+                : !ListeningProgress.JustFinished(latest.CompletedAt, latest.UpdatedAt) ? latest.ChapterId
                 : lines.SkipWhile(l => l.Id != latest.ChapterId).Skip(1).FirstOrDefault()?.Id ?? latest.ChapterId;
             return new BookLine(b.Id, b.Title, b.Author, lines, mine.Count(p => p.CompletedAt != null), resume, mine.Sum(p => p.ListenedSeconds));
         }).ToList();

@@ -40,9 +40,20 @@ public class ProgressTests(DoorstepApp app)
         Assert.Contains("已听完 1 章", shelfPage, StringComparison.Ordinal);
         Assert.Contains("data-position=\"0\"", await (await phone.GetAsync($"{shelf}/chapters/{first}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        // The first save and the completion are audited; the ticks between are not.
+        // Heard again, it resumes where the member stopped this time, and stays finished.
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.SaveProgressAsync(shelf, first, 18, 10)).StatusCode);
+        Assert.Contains("data-position=\"18\"", await (await otherPhone.GetAsync($"{shelf}/chapters/{first}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        shelfPage = await (await phone.GetAsync(shelf)).Content.ReadAsStringAsync();
+        Assert.Matches($"chapters/{first}\">[^<]*接着听", shelfPage);
+        Assert.Contains("已听完 1 章", shelfPage, StringComparison.Ordinal);
+        // Heard to the end once more: it starts over again, and still counts once.
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.SaveProgressAsync(shelf, first, 60, 10, completed: true)).StatusCode);
+        Assert.Contains("data-position=\"0\"", await (await otherPhone.GetAsync($"{shelf}/chapters/{first}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("已听完 1 章", await (await phone.GetAsync(shelf)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The first save and each completion are audited; the ticks between are not.
         var audited = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(ListeningProgress) && a.EntityId == row.Id.ToString()));
-        Assert.Equal(2, audited);
+        Assert.Equal(3, audited);
 
         var report = await (await zhangqiao.GetAsync("/Listening/Report?standing=ThisMonth")).Content.ReadAsStringAsync();
         var name = await app.WithDbAsync(db => db.Members.Where(m => m.Id == member).Select(m => m.Name).FirstAsync());

@@ -48,9 +48,8 @@ public sealed class PlayModel(DoorstepDb db, TimeProvider clock) : PageModel
         NextChapterId = await Shelf.ChaptersOf(db, holder.SubDistrictId).Where(c => c.BookId == chapter.BookId && c.Number > chapter.Number)
             .OrderBy(c => c.Number).Select(c => (int?)c.Id).FirstOrDefaultAsync();
         var saved = await db.ListeningProgress.AsNoTracking().Where(p => p.MemberId == holder.MemberId && p.ChapterId == chapterId)
-            .Select(p => new { p.PositionSeconds, p.CompletedAt }).FirstOrDefaultAsync();
-        // A finished chapter starts again from the top.
-        Position = saved is { CompletedAt: null } ? saved.PositionSeconds : 0;
+            .Select(p => new { p.PositionSeconds, p.CompletedAt, p.UpdatedAt }).FirstOrDefaultAsync();
+        Position = saved is null || ListeningProgress.JustFinished(saved.CompletedAt, saved.UpdatedAt) ? 0 : saved.PositionSeconds;
         return Page();
     }
 
@@ -104,7 +103,7 @@ public sealed class PlayModel(DoorstepDb db, TimeProvider clock) : PageModel
         if (input.Completed)
         {
             var row = await db.ListeningProgress.FirstAsync(p => p.MemberId == holder.MemberId && p.ChapterId == chapter.Id);
-            if (row.CompletedAt is null)
+            if (!ListeningProgress.JustFinished(row.CompletedAt, row.UpdatedAt))
             {
                 row.CompletedAt = now;
                 await db.SaveChangesAsync();
