@@ -25,8 +25,12 @@ public class MineModel(DoorstepDb db, TimeProvider clock) : PageModel
     /// <summary>The spot just registered, named in the confirmation.</summary>
     public int? Registered { get; private set; }
 
-    public async Task OnGetAsync([FromQuery] int page = 1, int? registered = null)
+    /// <summary>The volunteer has just said 我也反映 on a spot near theirs.</summary>
+    public bool MeToo { get; private set; }
+
+    public async Task OnGetAsync([FromQuery] int page = 1, int? registered = null, bool metoo = false)
     {
+        MeToo = metoo;
         var mine = db.InScope<ProblemSpot>().AsNoTracking();
         var total = await mine.CountAsync();
         OpenCount = await mine.CountAsync(s => ProblemSpot.Open.Contains(s.Status));

@@ -57,18 +57,71 @@ public sealed class ProblemSpots(
             .Where(p => reportingAreaIds.Contains(p.AreaId) && !p.Retired)
             .OrderBy(p => p.AreaId).ThenBy(p => p.Order).ThenBy(p => p.Id).ToListAsync();
 
-    /// <summary>Open spots of the same area and category near this place: the same point, the same address, or within 30 px on the plan.</summary>
-    public IQueryable<ProblemSpot> Nearby(int areaId, int categoryId, string? address, double? x, double? y, int? pointId)
+    /// <summary>
+    /// Open spots of the same area and category near this place: the same point, the same address, or
+    /// within 30 px on the plan. A volunteer, whose scope holds only their own reports, is shown those of
+    /// the areas they report in too, so that they can say 我也反映 rather than register a spot twice.
+    /// </summary>
+    public async Task<IReadOnlyList<ProblemSpot>> NearbyAsync(int areaId, int categoryId, string? address, double? x, double? y, int? pointId)
     {
         var text = TextNormalizer.OrNull(address);
-        return db.InScope<ProblemSpot>().AsNoTracking()
-            .Where(s => s.AreaId == areaId && s.CategoryId == categoryId && ProblemSpot.Open.Contains(s.Status))
+        return await (await JoinableAsync(areaId)).AsNoTracking()
+            .Where(s => s.CategoryId == categoryId)
             .Where(s => (pointId != null && s.InspectionPointId == pointId)
                 || (text != null && (s.Address.Contains(text) || text.Contains(s.Address)))
                 || (x != null && y != null && s.PlanX != null && s.PlanY != null
                     && s.PlanX > x - 30 && s.PlanX < x + 30 && s.PlanY > y - 30 && s.PlanY < y + 30))
             .OrderByDescending(s => s.Priority).ThenByDescending(s => s.Id)
-            .Take(5);
+            .Take(5)
+            .ToListAsync();
+    }
+
+    /// <summary>
+    /// 我也反映 by a volunteer on an open spot of an area they report in. Their scope cannot change a
+    /// spot they did not report, so the app writes the step for them: the spot's history names the
+    /// volunteer, the audit names them in the system's purpose.
+    /// </summary>
+    public async Task<string?> VolunteerMeTooAsync(int id)
+    {
+        var actor = SpotActor.From(db.CurrentUser);
+        var areaId = await db.Set<ProblemSpot>().IgnoreQueryFilters().Where(s => s.Id == id).Select(s => (int?)s.AreaId).FirstOrDefaultAsync();
+        if (actor.VolunteerId is null || areaId is null || !await (await JoinableAsync(areaId.Value)).AnyAsync(s => s.Id == id))
+        {
+            return "没有找到这个问题，或它已经整改。";
+        }
+
+        using var acting = CurrentUserAccessor.ActAs(CurrentUser.System($"志愿者{actor.Name}“我也反映”"));
+        var spot = await db.Set<ProblemSpot>().FirstAsync(s => s.Id == id);
+        if (spot.MeToo() is { } refusal)
+        {
+            db.ChangeTracker.Clear();
+            return refusal.Message;
+        }
+
+        Update(spot, SpotStep.MeToo, actor, clock.GetUtcNow().UtcDateTime, null);
+        try
+        {
+            await db.SaveChangesAsync();
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return "这个问题刚有人办理，请再点一次“我也反映”。";
+        }
+    }
+
+    /// <summary>The open spots of an area that this user may join with 我也反映: those in their scope; for a volunteer, any of an area they report in.</summary>
+    private async Task<IQueryable<ProblemSpot>> JoinableAsync(int areaId)
+    {
+        var open = db.InScope<ProblemSpot>().Where(s => s.AreaId == areaId && ProblemSpot.Open.Contains(s.Status));
+        if (SpotActor.From(db.CurrentUser).VolunteerId is null)
+        {
+            return open;
+        }
+
+        var reportsThere = (await ReportingAreasAsync()).Any(a => a.Id == areaId);
+        return db.Set<ProblemSpot>().IgnoreQueryFilters().Where(s => reportsThere && s.AreaId == areaId && ProblemSpot.Open.Contains(s.Status));
     }
 
     public async Task<ProblemSpot?> RegisterAsync(SpotReport report, IReadOnlyList<UploadedPhoto> photos, ModelStateDictionary state, string prefix = "")

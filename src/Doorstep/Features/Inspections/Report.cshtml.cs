@@ -61,6 +61,9 @@ public class ReportModel(DoorstepDb db, ProblemSpots spots, RoundWalks walks) : 
     /// <summary>A volunteer reports as themselves: the form asks no reporter and no resident's phone.</summary>
     public bool IsVolunteer => db.CurrentUser.Scope.Kind == ScopeKind.Volunteer;
 
+    /// <summary>Why a volunteer's “我也反映” was not taken, shown above the form.</summary>
+    public string? MeTooRefusal { get; private set; }
+
     /// <summary>The point of the round being walked, shown as the form's heading line.</summary>
     public string? PointName => Input.WalkDate is null ? null : Points.FirstOrDefault(p => p.Id == Input.InspectionPointId)?.Name;
 
@@ -78,16 +81,27 @@ public class ReportModel(DoorstepDb db, ProblemSpots spots, RoundWalks walks) : 
     }
 
     /// <summary>Open spots of the same category near the place typed: shown before saving, each with “我也反映”.</summary>
-    public async Task<IActionResult> OnGetNearbyAsync(int areaId, int categoryId, string? address, int? pointId)
+    public async Task<IActionResult> OnGetNearbyAsync(int areaId, int categoryId, string? address, int? pointId) =>
+        Partial("_Nearby", new NearbySpots(await spots.NearbyAsync(areaId, categoryId, address, null, null, pointId), IsVolunteer));
+
+    /// <summary>A volunteer's “我也反映” on a spot the form showed them (staff say it on the spot's page).</summary>
+    public async Task<IActionResult> OnPostMeTooAsync(int id)
     {
-        // “我也反映” is a step on someone else's spot: a volunteer, who sees only their own, is offered none.
-        if (IsVolunteer)
+        if (!IsVolunteer)
         {
-            return Partial("_Nearby", new List<ProblemSpot>());
+            return RedirectToPage("/Inspections/Details", new { id });
         }
 
-        var nearby = await spots.Nearby(areaId, categoryId, address, null, null, pointId).ToListAsync();
-        return Partial("_Nearby", nearby);
+        if (await spots.VolunteerMeTooAsync(id) is { } refusal)
+        {
+            // The form was posted only to carry the button: what it holds is kept, not checked.
+            ModelState.Clear();
+            MeTooRefusal = refusal;
+            await LoadAsync();
+            return Page();
+        }
+
+        return RedirectToPage("/Inspections/Mine", new { metoo = true });
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -138,3 +152,6 @@ public class ReportModel(DoorstepDb db, ProblemSpots spots, RoundWalks walks) : 
 
     public static string PhoneHint => PhoneNumber.Hint;
 }
+
+/// <summary>What the report form shows of open spots nearby; a volunteer's “我也反映” goes to the form's own handler.</summary>
+public sealed record NearbySpots(IReadOnlyList<ProblemSpot> Spots, bool ForVolunteer);

@@ -70,6 +70,40 @@ public class VolunteerReportTests(DoorstepApp app)
     }
 
     [Fact]
+    public async Task A_volunteer_is_shown_an_open_spot_of_the_same_category_nearby_and_their_me_too_raises_it_without_opening_it_to_them()
+    {
+        var zhangqiaoId = await app.AreaAsync("张桥");
+        var ruixinId = await app.AreaAsync("瑞鑫");
+        var category = await app.CategoryAsync("楼道堆物");
+        var volunteer = await app.SignedInAsync(ActivitiesDemo.VolunteerUserName);
+        var cadre = await app.SignedInAsync("zhangqiao");
+        var id = InspectionSteps.SpotId(await cadre.ReportAsync(zhangqiaoId, category, "张桥路 90 弄 3 号楼道"));
+        var ruixin = InspectionSteps.SpotId(await (await app.SignedInAsync("ruixin")).ReportAsync(ruixinId, category, "张桥路 90 弄 3 号楼道"));
+
+        var nearby = await volunteer.GetPageAsync($"/Inspections/Report?handler=Nearby&areaId={zhangqiaoId}&categoryId={category}&address={Uri.EscapeDataString("90 弄 3 号")}");
+        var button = nearby.QuerySelectorAll("button").Single();
+        Assert.Equal($"/Inspections/Report?id={id}&handler=MeToo", button.GetAttribute("formaction"));
+        Assert.Contains("楼道", nearby.QuerySelector("li")!.TextContent, StringComparison.Ordinal);
+        // Not an area the roster gives them, even by asking for it.
+        var other = await volunteer.GetPageAsync($"/Inspections/Report?handler=Nearby&areaId={ruixinId}&categoryId={category}&address={Uri.EscapeDataString("90 弄 3 号")}");
+        Assert.Empty(other.QuerySelectorAll("button"));
+
+        var said = await volunteer.PostFormAsync("/Inspections/Report", [], $"/Inspections/Report?id={id}&handler=MeToo");
+        Assert.Equal(HttpStatusCode.Redirect, said.StatusCode);
+        Assert.Contains("已记下您的反映", (await volunteer.GetPageAsync(said.Headers.Location!.OriginalString)).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        var step = await app.WithDbAsync(db => db.Set<SpotUpdate>().Where(u => u.ProblemSpotId == id && u.Step == SpotStep.MeToo).Select(u => u.By).SingleAsync());
+        Assert.Equal((1, ActivitiesDemo.VolunteerUserName), ((await app.SpotAsync(id)).Priority, step));
+
+        // The spot stays someone else's: not on their list, not open to them; another area's is refused.
+        Assert.Null((await volunteer.GetPageAsync("/Inspections/Mine")).QuerySelector($"#spot-{id}"));
+        Assert.Contains("AccessDenied", (await volunteer.GetAsync($"/Inspections/Details/{id}")).Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        var refused = await volunteer.PostFormAsync("/Inspections/Report", [], $"/Inspections/Report?id={ruixin}&handler=MeToo");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("没有找到这个问题", (await refused.ReadHtmlAsync()).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, (await app.SpotAsync(ruixin)).Priority);
+    }
+
+    [Fact]
     public async Task A_reporter_picks_one_of_the_areas_points_which_names_the_place_and_a_spot_found_on_a_walk_keeps_its_point()
     {
         var zhangqiaoId = await app.AreaAsync("张桥");
