@@ -67,6 +67,8 @@ public class ListeningBenchmarks : SuiteBenchmarks
                 ChapterId = _chapterId,
                 PositionSeconds = position,
                 ListenedSeconds = 10,
+                Month = ListeningProgress.MonthOf(now),
+                MonthListenedSeconds = 10,
                 StartedAt = now,
                 UpdatedAt = now,
             });

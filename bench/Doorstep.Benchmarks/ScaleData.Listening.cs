@@ -133,6 +133,8 @@ public sealed partial class ScaleData
                         ChapterId = chapter.Id,
                         PositionSeconds = finished ? 0 : listened,
                         ListenedSeconds = listened,
+                        Month = ListeningProgress.MonthOf(updated),
+                        MonthListenedSeconds = listened,
                         StartedAt = updated.AddSeconds(-listened - random.Next(0, 600)),
                         UpdatedAt = updated,
                         CompletedAt = finished ? updated : null,

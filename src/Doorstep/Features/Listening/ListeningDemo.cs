@@ -78,6 +78,7 @@ public sealed class ListeningDemo(DoorstepDb db, JobBoard jobs, PersonalDataProt
             for (var c = 0; c < 1 + index % 3; c++)
             {
                 var chapter = chapters[c];
+                var listened = 60 + demo.Random.Next(0, 240);
                 db.ListeningProgress.Add(new ListeningProgress
                 {
                     MemberId = member.Id,
@@ -85,7 +86,9 @@ public sealed class ListeningDemo(DoorstepDb db, JobBoard jobs, PersonalDataProt
                     BookId = first.BookId,
                     ChapterId = chapter.Id,
                     PositionSeconds = 20,
-                    ListenedSeconds = 60 + demo.Random.Next(0, 240),
+                    ListenedSeconds = listened,
+                    Month = ListeningProgress.MonthOf(when),
+                    MonthListenedSeconds = listened,
                     StartedAt = when.AddMinutes(-10),
                     UpdatedAt = when,
                     CompletedAt = c < index % 3 ? when : null,

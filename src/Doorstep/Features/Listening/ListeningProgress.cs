@@ -29,6 +29,11 @@ public class ListeningProgress : IScoped<ListeningProgress>
     /// <summary>Seconds actually listened (played, not skipped), summed over every save.</summary>
     public int ListenedSeconds { get; set; }
 
+    /// <summary>The month (yyyyMM, China time) of the last save, and the seconds listened in it: the area report's “本月收听”.</summary>
+    public int Month { get; set; }
+
+    public int MonthListenedSeconds { get; set; }
+
     public DateTime StartedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>When the member last heard the chapter to the end; it stays finished while heard again.</summary>
@@ -39,4 +44,11 @@ public class ListeningProgress : IScoped<ListeningProgress>
     /// player then starts it from the top and the shelf resumes at the next chapter.
     /// </summary>
     public static bool JustFinished(DateTime? completedAt, DateTime updatedAt) => completedAt >= updatedAt;
+
+    /// <summary>The <see cref="Month"/> of a moment: 202611 for any time of November 2026 in China.</summary>
+    public static int MonthOf(DateTime utc)
+    {
+        var china = ChinaTime.ToChina(utc);
+        return china.Year * 100 + china.Month;
+    }
 }

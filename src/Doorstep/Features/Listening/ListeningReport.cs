@@ -47,6 +47,7 @@ public static class ListeningReport
             members = members.Where(m => m.Standing == one);
         }
 
+        var month = ListeningProgress.MonthOf(sinceUtc);
         var cards = db.ListeningCards;
         var progress = db.ListeningProgress;
         var preferences = db.ListeningPreferences;
@@ -57,7 +58,7 @@ public static class ListeningReport
                 m.Id,
                 m.Name,
                 cards.Any(c => c.MemberId == m.Id && c.RevokedAt == null),
-                progress.Where(p => p.MemberId == m.Id && p.UpdatedAt >= sinceUtc).Sum(p => (int?)p.ListenedSeconds) ?? 0,
+                progress.Where(p => p.MemberId == m.Id && p.Month == month).Sum(p => (int?)p.MonthListenedSeconds) ?? 0,
                 progress.Count(p => p.MemberId == m.Id && p.CompletedAt != null),
                 m.Standing,
                 preferences.Where(p => p.MemberId == m.Id).Select(p => (StudyPreference?)p.Prefers).FirstOrDefault()))

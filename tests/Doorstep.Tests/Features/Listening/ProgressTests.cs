@@ -63,6 +63,30 @@ public class ProgressTests(DoorstepApp app)
     }
 
     [Fact]
+    public async Task This_months_listening_counts_only_what_was_heard_this_month_of_a_chapter_begun_before()
+    {
+        var member = await app.FirstOfAreaAsync("张桥", skip: 37);
+        var zhangqiao = await app.SignedInAsync("zhangqiao");
+        var shelf = await zhangqiao.IssueCardAsync(member);
+        var chapter = await app.DemoChapterAsync("中国共产党章程（学习辅导）", 2);
+        var phone = app.NewClient();
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.SaveProgressAsync(shelf, chapter, 12.5, 10)).StatusCode);
+        // Ten minutes of it were heard last month.
+        var lastMonth = ListeningProgress.MonthOf(DateTime.UtcNow.AddDays(-40));
+        await app.WithDbAsync(db => db.ListeningProgress.Where(p => p.MemberId == member && p.ChapterId == chapter)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Month, lastMonth).SetProperty(p => p.MonthListenedSeconds, 600).SetProperty(p => p.ListenedSeconds, 600)));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.SaveProgressAsync(shelf, chapter, 130, 120)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await phone.SaveProgressAsync(shelf, chapter, 190, 60)).StatusCode);
+
+        var row = await app.WithDbAsync(db => db.ListeningProgress.SingleAsync(p => p.MemberId == member && p.ChapterId == chapter));
+        Assert.Equal((780, 180), (row.ListenedSeconds, row.MonthListenedSeconds));
+        var name = await app.WithDbAsync(db => db.Members.Where(m => m.Id == member).Select(m => m.Name).FirstAsync());
+        var report = await (await zhangqiao.GetAsync("/Listening/Report?standing=ThisMonth")).Content.ReadAsStringAsync();
+        Assert.Matches($">{name}</a></td>\\s*<td>本月在听</td>\\s*<td class=\"num\">3 分钟</td>", report);
+    }
+
+    [Fact]
     public async Task A_member_marked_as_preferring_paper_is_listed_apart_from_those_not_started()
     {
         var member = await app.FirstOfAreaAsync("张桥", skip: 36);

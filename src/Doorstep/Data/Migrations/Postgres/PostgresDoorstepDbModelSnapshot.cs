@@ -1381,6 +1381,12 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.Property<int>("MemberId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MonthListenedSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<double>("PositionSeconds")
                         .HasColumnType("double precision");
 

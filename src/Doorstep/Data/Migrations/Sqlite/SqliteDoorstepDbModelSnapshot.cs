@@ -1330,6 +1330,12 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonthListenedSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("PositionSeconds")
                         .HasColumnType("REAL");
 

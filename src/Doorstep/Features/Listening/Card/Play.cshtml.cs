@@ -85,6 +85,8 @@ public sealed class PlayModel(DoorstepDb db, TimeProvider clock) : PageModel
                 ChapterId = chapter.Id,
                 PositionSeconds = position,
                 ListenedSeconds = listened,
+                Month = ListeningProgress.MonthOf(now),
+                MonthListenedSeconds = listened,
                 StartedAt = now,
                 UpdatedAt = now,
             });

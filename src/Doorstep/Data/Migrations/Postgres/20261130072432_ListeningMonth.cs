@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Doorstep.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ListeningMonth : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Month",
+                table: "ListeningProgress",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MonthListenedSeconds",
+                table: "ListeningProgress",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Month",
+                table: "ListeningProgress");
+
+            migrationBuilder.DropColumn(
+                name: "MonthListenedSeconds",
+                table: "ListeningProgress");
+        }
+    }
+}
