@@ -38,6 +38,8 @@ internal sealed class ProblemSpotConfiguration : IEntityTypeConfiguration<Proble
         // Duplicates nearby: open spots of one area and category.
         e.HasIndex(x => new { x.AreaId, x.CategoryId, x.Status });
         e.HasIndex(x => x.ReportedAt);
+        // A sub-district's recent spots (统计, hot spots, Open311): its last 90 days, not its five years.
+        e.HasIndex(x => new { x.SubDistrictId, x.ReportedAt });
         // A volunteer's own reports, newest first.
         e.HasIndex(x => new { x.ReporterVolunteerId, x.ReportedAt });
     }

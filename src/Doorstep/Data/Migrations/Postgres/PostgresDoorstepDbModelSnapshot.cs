@@ -1160,6 +1160,8 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex("ReporterVolunteerId", "ReportedAt");
 
+                    b.HasIndex("SubDistrictId", "ReportedAt");
+
                     b.HasIndex("AreaId", "CategoryId", "Status");
 
                     b.HasIndex("AreaId", "Status", "DueAt");

@@ -1121,6 +1121,8 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex("ReporterVolunteerId", "ReportedAt");
 
+                    b.HasIndex("SubDistrictId", "ReportedAt");
+
                     b.HasIndex("AreaId", "CategoryId", "Status");
 
                     b.HasIndex("AreaId", "Status", "DueAt");
