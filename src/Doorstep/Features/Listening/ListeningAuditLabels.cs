@@ -115,6 +115,8 @@ public sealed class ListeningProgressAuditLabels(DoorstepDb db) : AuditSubject
         [nameof(ListeningProgress.ChapterId)] = "章节",
         [nameof(ListeningProgress.PositionSeconds)] = "收听位置（秒）",
         [nameof(ListeningProgress.ListenedSeconds)] = "收听时长（秒）",
+        [nameof(ListeningProgress.Month)] = "收听月份",
+        [nameof(ListeningProgress.MonthListenedSeconds)] = "当月收听时长（秒）",
         [nameof(ListeningProgress.StartedAt)] = "开始收听",
         [nameof(ListeningProgress.UpdatedAt)] = "最近收听",
         [nameof(ListeningProgress.CompletedAt)] = "听完时间",
