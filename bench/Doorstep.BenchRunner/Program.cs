@@ -38,7 +38,7 @@ switch (args.FirstOrDefault())
         }
 
         await ResultFiles.WriteAsync(options.Results, ResultFiles.RunFile,
-            new RunInfo(commit, started, clock.Elapsed.TotalSeconds, options.Members, options.Databases, machine));
+            new RunInfo(commit, started, clock.Elapsed.TotalSeconds, options.Members, options.Databases, machine, options.ReuseData));
         await RenderAsync(repository);
         Console.WriteLine($"\nDone in {clock.Elapsed:h\\:mm\\:ss}: docs/benchmarks.md, raw figures in bench/results/.");
         break;

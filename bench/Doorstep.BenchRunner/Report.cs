@@ -21,7 +21,9 @@ internal static class Report
             ["Machine", $"{run.Machine.Cpu}, {run.Machine.Cores} cores, {Format.Number(run.Machine.MemoryMb)} MB RAM"],
             ["OS", run.Machine.Os],
             [".NET", run.Machine.DotNet],
-            ["Data", $"{Format.Number(run.Members)} members (`Doorstep.Benchmarks generate --members {run.Members} --seed 7`), a fresh data set per database"],
+            ["Data", $"{Format.Number(run.Members)} members (`Doorstep.Benchmarks generate --members {run.Members} --seed 7`), " + (run.ReusedData
+                ? "per database the data set an earlier `--generate-only` run made, measured with `--reuse-data` (it holds what earlier measurements on it wrote)"
+                : "a fresh data set per database")],
         ]);
 
         md.AppendLine("## Budgets (issues 4 and 10–14)");

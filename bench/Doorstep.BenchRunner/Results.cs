@@ -5,7 +5,7 @@ namespace Doorstep.BenchRunner;
 
 /// <summary>What one run of bench/run.sh measured, written as JSON under bench/results/ and rendered into docs/benchmarks.md.</summary>
 internal sealed record RunInfo(
-    string Commit, DateTime StartedAtUtc, double DurationSeconds, int Members, IReadOnlyList<string> Databases, Machine Machine);
+    string Commit, DateTime StartedAtUtc, double DurationSeconds, int Members, IReadOnlyList<string> Databases, Machine Machine, bool ReusedData = false);
 
 internal sealed record Machine(string Cpu, int Cores, long MemoryMb, string Os, string DotNet);
 

@@ -19,6 +19,16 @@ public class ReportTests
         Assert.Contains("`bench/run.sh --members 1000000` on 2026-11-29 07:30 UTC, commit `abc123def456`; the whole run took 25 min 00 s", markdown, StringComparison.Ordinal);
         Assert.Contains("| Machine | Intel(R) Xeon(R) Processor, 2 cores, 24,105 MB RAM |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Data | 1,000,000 members", markdown, StringComparison.Ordinal);
+        Assert.Contains("a fresh data set per database", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_on_a_reused_data_set_says_so_instead_of_fresh()
+    {
+        var markdown = Report.Render(Results.Run("sqlite") with { ReusedData = true }, [Results.Measured()], notes: null);
+
+        Assert.Contains("measured with `--reuse-data`", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("a fresh data set", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

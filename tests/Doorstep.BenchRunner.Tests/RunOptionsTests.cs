@@ -23,6 +23,14 @@ public class RunOptionsTests
     }
 
     [Fact]
+    public void Generating_and_measuring_can_be_split_into_two_runs()
+    {
+        Assert.False(RunOptions.Parse(["run"], "/repo") is { GenerateOnly: true } or { ReuseData: true });
+        Assert.True(RunOptions.Parse(["run", "--members", "20000", "--generate-only"], "/repo").GenerateOnly);
+        Assert.True(RunOptions.Parse(["run", "--reuse-data", "--work", "/data"], "/repo") is { ReuseData: true, Work: "/data" });
+    }
+
+    [Fact]
     public void An_unknown_database_is_refused_before_anything_runs()
     {
         Assert.Throws<ArgumentException>(() => RunOptions.Parse(["run", "--databases", "sqlite mysql"], "/repo"));
