@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Doorstep.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDoorstepDb))]
-    [Migration("20261130072432_ListeningMonth")]
-    partial class ListeningMonth
+    [Migration("20261130090605_ListeningMonthAndRecentSpots")]
+    partial class ListeningMonthAndRecentSpots
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1162,6 +1162,8 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.HasIndex("ReportedAt");
 
                     b.HasIndex("ReporterVolunteerId", "ReportedAt");
+
+                    b.HasIndex("SubDistrictId", "ReportedAt");
 
                     b.HasIndex("AreaId", "CategoryId", "Status");
 

@@ -5,7 +5,7 @@
 namespace Doorstep.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ListeningMonth : Migration
+    public partial class ListeningMonthAndRecentSpots : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -23,11 +23,20 @@ namespace Doorstep.Data.Migrations.Postgres
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemSpot_SubDistrictId_ReportedAt",
+                table: "ProblemSpot",
+                columns: new[] { "SubDistrictId", "ReportedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_ProblemSpot_SubDistrictId_ReportedAt",
+                table: "ProblemSpot");
+
             migrationBuilder.DropColumn(
                 name: "Month",
                 table: "ListeningProgress");
