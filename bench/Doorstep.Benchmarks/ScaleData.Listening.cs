@@ -24,7 +24,7 @@ public sealed partial class ScaleData
     /// 随身听 in proportion to issue 12's figures (1,000,000 members, about 20,000,000 progress rows):
     /// each sub-district a library of 8 books of 12 chapters; 55 % of the open files listen, each with a
     /// card and one progress row per chapter heard (1–71 in the library's order, the last one unfinished),
-    /// about a third of them this month; 4 % of the others marked as preferring paper or visits. The
+    /// about a third of them this month, and each a summary; 4 % of the others marked as preferring paper or visits. The
     /// progress rows are made as they are written, 50,000 to a transaction. No audit rows: the app audits
     /// a card's issue and a chapter's first save and completion, which nothing measured here reads.
     /// </summary>
@@ -69,6 +69,7 @@ public sealed partial class ScaleData
         var monthStart = ListeningTime.MonthStartUtc(clock);
         var cards = new List<ListeningCard>();
         var preferences = new List<ListeningPreference>();
+        var summaries = new List<ListeningSummary>();
         var progressId = firstProgressId;
 
         IEnumerable<ListeningProgress> ProgressRows()
@@ -115,6 +116,8 @@ public sealed partial class ScaleData
                 var last = random.Next(3) == 0
                     ? monthStart.AddSeconds(random.NextDouble() * (now - monthStart).TotalSeconds)
                     : monthStart.AddMinutes(-random.Next(60, 60 * 24 * 330));
+                var summary = new ListeningSummary { MemberId = member.Id, SubDistrictId = member.SubDistrictId };
+                summaries.Add(summary);
                 var shelf = library[member.SubDistrictId];
                 var heard = Math.Min(shelf.Count, random.Next(1, MostChaptersHeard + 1));
                 for (var i = 0; i < heard; i++)
@@ -124,7 +127,7 @@ public sealed partial class ScaleData
                     // One chapter a day or so, the last one heard most recently.
                     var updated = last.AddHours(-(heard - 1 - i) * random.Next(20, 30));
                     var listened = finished ? random.Next(400, 1200) : random.Next(10, 400);
-                    yield return new ListeningProgress
+                    var row = new ListeningProgress
                     {
                         Id = progressId++,
                         MemberId = member.Id,
@@ -139,6 +142,8 @@ public sealed partial class ScaleData
                         UpdatedAt = updated,
                         CompletedAt = finished ? updated : null,
                     };
+                    summary.Count(row);
+                    yield return row;
                 }
             }
         }
@@ -146,6 +151,7 @@ public sealed partial class ScaleData
         await WriteAsync(ProgressRows(), cancellationToken);
         await WriteAsync(cards, cancellationToken);
         await WriteAsync(preferences, cancellationToken);
+        await WriteAsync(summaries, cancellationToken);
         Progress(logger, "随身听 progress rows written", (int)(progressId - firstProgressId), started.Elapsed);
     }
 }

@@ -15,7 +15,8 @@ namespace Doorstep.Data;
 internal static class AuditTrail
 {
     // Key material and tokens are secrets in themselves: their rows are not audited at all. Nor are
-    // background jobs (bookkeeping of the queue, whose work audits itself) nor a file's bytes (its record is).
+    // background jobs (bookkeeping of the queue, whose work audits itself), a file's bytes (its record is)
+    // nor rows derived from audited ones.
     /// <summary>Values never copied into the audit: ciphertexts, hashes and secrets. The entry says they changed.</summary>
     private static readonly string[] ProtectedSuffixes = ["Cipher", "Hash", "Stamp", "Tail"];
 
@@ -32,7 +33,7 @@ internal static class AuditTrail
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry or DataProtectionKey or IdentityUserToken<string> or BackgroundJob or StoredFileContent || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEntry or DataProtectionKey or IdentityUserToken<string> or BackgroundJob or StoredFileContent or IDerived || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

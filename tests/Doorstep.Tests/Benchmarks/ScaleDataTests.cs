@@ -140,7 +140,7 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
     }
 
     [Fact]
-    public async Task Generated_listening_gives_about_twenty_progress_rows_a_member_each_listener_a_card_and_a_third_of_them_this_month()
+    public async Task Generated_listening_gives_about_twenty_progress_rows_a_member_each_listener_a_card_and_a_summary_and_a_third_of_them_this_month()
     {
         await SpeechDoneAsync();
         var lastMember = await app.WithDbAsync(db => db.Members.MaxAsync(m => m.Id));
@@ -151,6 +151,12 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         }
 
         var since = ListeningTime.MonthStartUtc(app.Services.GetRequiredService<TimeProvider>());
+        var month = ListeningProgress.MonthOf(DateTime.UtcNow);
+        var summaries = await app.WithDbAsync(async db => (
+            Count: await db.ListeningSummaries.CountAsync(s => s.MemberId > lastMember),
+            ThisMonth: await db.ListeningSummaries.CountAsync(s => s.MemberId > lastMember && s.Month == month && s.MonthListenedSeconds > 0),
+            Completed: await db.ListeningSummaries.Where(s => s.MemberId > lastMember).SumAsync(s => s.ChaptersCompleted),
+            Seconds: await db.ListeningSummaries.Where(s => s.MemberId > lastMember && s.Month == month).SumAsync(s => s.MonthListenedSeconds)));
         var (chapters, rows, listeners, carded, thisMonth, unfinished, preferring) = await app.WithDbAsync<(int, int, int, int, int, int, int)>(async db =>
         {
             var progress = db.ListeningProgress.Where(p => p.MemberId > lastMember);
@@ -171,6 +177,11 @@ public class ScaleDataTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         Assert.Equal(listeners, unfinished);
         Assert.InRange(thisMonth / (double)listeners, 0.25, 0.42);
         Assert.InRange(preferring, 40, 160);
+        // The summaries say what the progress rows say.
+        var direct = await app.WithDbAsync(async db => (
+            Completed: await db.ListeningProgress.CountAsync(p => p.MemberId > lastMember && p.CompletedAt != null),
+            Seconds: await db.ListeningProgress.Where(p => p.MemberId > lastMember && p.Month == month).SumAsync(p => p.MonthListenedSeconds)));
+        Assert.Equal((listeners, thisMonth, direct.Completed, direct.Seconds), summaries);
     }
 
     [Fact]

@@ -75,11 +75,12 @@ public sealed class ListeningDemo(DoorstepDb db, JobBoard jobs, PersonalDataProt
             }
 
             var when = index % 3 == 0 ? now.AddDays(-demo.Random.Next(0, 3)) : now.AddDays(-40);
+            var summary = new ListeningSummary { MemberId = member.Id, SubDistrictId = member.SubDistrictId };
             for (var c = 0; c < 1 + index % 3; c++)
             {
                 var chapter = chapters[c];
                 var listened = 60 + demo.Random.Next(0, 240);
-                db.ListeningProgress.Add(new ListeningProgress
+                var row = new ListeningProgress
                 {
                     MemberId = member.Id,
                     SubDistrictId = member.SubDistrictId,
@@ -92,8 +93,12 @@ public sealed class ListeningDemo(DoorstepDb db, JobBoard jobs, PersonalDataProt
                     StartedAt = when.AddMinutes(-10),
                     UpdatedAt = when,
                     CompletedAt = c < index % 3 ? when : null,
-                });
+                };
+                db.ListeningProgress.Add(row);
+                summary.Count(row);
             }
+
+            db.ListeningSummaries.Add(summary);
         }
 
         await db.SaveChangesAsync();

@@ -12,12 +12,13 @@ public sealed class ListeningFigures(DoorstepDb db, TimeProvider clock) : IHomeF
 
     public async Task<IReadOnlyList<HomeFigure>> CountAsync()
     {
-        var since = ListeningTime.MonthStartUtc(clock);
+        var month = ListeningProgress.MonthOf(clock.GetUtcNow().UtcDateTime);
         var members = db.MembersInScope;
-        // Extension members cannot stand inside an expression tree; the sets are captured as values.
-        var progress = db.ListeningProgress;
-        var cards = db.ListeningCards;
-        var listened = await members.CountAsync(m => progress.Any(p => p.MemberId == m.Id && p.UpdatedAt >= since));
+        // Extension members cannot stand inside an expression tree; the sets are captured as values. The
+        // scoped members hold the scope, so the tables sought by their id need not repeat it.
+        var summaries = db.ListeningSummaries.IgnoreQueryFilters();
+        var cards = db.ListeningCards.IgnoreQueryFilters();
+        var listened = await members.CountAsync(m => summaries.Any(s => s.MemberId == m.Id && s.Month == month && s.MonthListenedSeconds > 0));
         var holding = await members.CountAsync(m => cards.Any(c => c.MemberId == m.Id && c.RevokedAt == null));
         return
         [

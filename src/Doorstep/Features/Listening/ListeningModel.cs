@@ -14,6 +14,7 @@ public static class ListeningSets
         public DbSet<ListeningCard> ListeningCards => db.Set<ListeningCard>();
         public DbSet<ListeningProgress> ListeningProgress => db.Set<ListeningProgress>();
         public DbSet<ListeningPreference> ListeningPreferences => db.Set<ListeningPreference>();
+        public DbSet<ListeningSummary> ListeningSummaries => db.Set<ListeningSummary>();
     }
 }
 
@@ -66,6 +67,18 @@ internal sealed class ListeningProgressConfiguration : IEntityTypeConfiguration<
         e.HasIndex(x => new { x.MemberId, x.ChapterId }).IsUnique();
         // The area report's "listened since the 1st" per member, and the resume point (latest first).
         e.HasIndex(x => new { x.MemberId, x.UpdatedAt });
+    }
+}
+
+internal sealed class ListeningSummaryConfiguration : IEntityTypeConfiguration<ListeningSummary>
+{
+    public void Configure(EntityTypeBuilder<ListeningSummary> e)
+    {
+        e.ToTable("ListeningSummaries");
+        // Keyed by the member: on SQLite the table itself is in member order, and a seek reads one small row.
+        e.HasKey(x => x.MemberId);
+        e.Property(x => x.MemberId).ValueGeneratedNever();
+        e.HasOne(x => x.Member).WithOne().HasForeignKey<ListeningSummary>(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -7,10 +7,10 @@ namespace Doorstep.Features.Listening;
 
 /// <summary>
 /// The area report's query, shared by the page and the benchmark. An area holds about 1,400 members at
-/// 1,000,000, so the report is paged: each member's standing is a CASE of EXISTS subqueries that seek
-/// the (MemberId, UpdatedAt) and (MemberId, ChapterId) indexes of the progress table, the preference's
-/// and the card's (MemberId …) indexes — never a scan of the 20,000,000 progress rows. The minutes and
-/// completed chapters, which read progress rows themselves, are summed only for the page's members.
+/// 1,000,000, so the report is paged. The area's members come from the members' area index, which
+/// carries their status, and each member's standing from seeks of two small tables keyed by the
+/// member (the <see cref="ListeningSummary"/> and the preference), never from the 20,000,000 progress
+/// rows (ADR 0028). The scoped members hold the scope; the tables sought by their id need not repeat it.
 /// </summary>
 public static class ListeningReport
 {
@@ -33,10 +33,13 @@ public static class ListeningReport
         public Standing Standing { get; init; }
     }
 
-    /// <summary>A page of one standing's members (<c>only</c>), or of everyone by standing, then by name.</summary>
-    public static async Task<Result> PageAsync(DoorstepDb db, int areaId, DateTime sinceUtc, Standing? only, int page, int pageSize = PageSize)
+    /// <summary>
+    /// A page of one standing's members (<c>only</c>), or of everyone by standing, then by name, in the
+    /// <c>month</c> given as yyyyMM, China time (<see cref="ListeningProgress.MonthOf"/>).
+    /// </summary>
+    public static async Task<Result> PageAsync(DoorstepDb db, int areaId, int month, Standing? only, int page, int pageSize = PageSize)
     {
-        var members = Members(db, areaId, sinceUtc);
+        var members = Members(db, areaId, month);
         // ~1,400 small integers: counted here rather than by a GROUP BY over a CASE of subqueries.
         var standings = await members.Select(m => m.Standing).ToListAsync();
         var counts = Enum.GetValues<Standing>().ToDictionary(s => s, s => standings.Count(x => x == s));
@@ -47,10 +50,9 @@ public static class ListeningReport
             members = members.Where(m => m.Standing == one);
         }
 
-        var month = ListeningProgress.MonthOf(sinceUtc);
-        var cards = db.ListeningCards;
-        var progress = db.ListeningProgress;
-        var preferences = db.ListeningPreferences;
+        var cards = db.ListeningCards.IgnoreQueryFilters();
+        var summaries = db.ListeningSummaries.IgnoreQueryFilters();
+        var preferences = db.ListeningPreferences.IgnoreQueryFilters();
         var rows = await members
             .OrderBy(m => m.Standing).ThenBy(m => m.Pinyin).ThenBy(m => m.Id)
             .Skip(pager.Skip).Take(pager.PageSize)
@@ -58,19 +60,19 @@ public static class ListeningReport
                 m.Id,
                 m.Name,
                 cards.Any(c => c.MemberId == m.Id && c.RevokedAt == null),
-                progress.Where(p => p.MemberId == m.Id && p.Month == month).Sum(p => (int?)p.MonthListenedSeconds) ?? 0,
-                progress.Count(p => p.MemberId == m.Id && p.CompletedAt != null),
+                summaries.Where(s => s.MemberId == m.Id && s.Month == month).Select(s => s.MonthListenedSeconds).FirstOrDefault(),
+                summaries.Where(s => s.MemberId == m.Id).Select(s => s.ChaptersCompleted).FirstOrDefault(),
                 m.Standing,
                 preferences.Where(p => p.MemberId == m.Id).Select(p => (StudyPreference?)p.Prefers).FirstOrDefault()))
             .ToListAsync();
         return new Result(counts, total, rows);
     }
 
-    private static IQueryable<Standed> Members(DoorstepDb db, int areaId, DateTime sinceUtc)
+    private static IQueryable<Standed> Members(DoorstepDb db, int areaId, int month)
     {
         // Extension members cannot stand inside an expression tree; the sets are captured as values.
-        var progress = db.ListeningProgress;
-        var preferences = db.ListeningPreferences;
+        var summaries = db.ListeningSummaries.IgnoreQueryFilters();
+        var preferences = db.ListeningPreferences.IgnoreQueryFilters();
         return db.MembersInScope
             .Where(m => m.OrgUnitAreaId == areaId && m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut)
             .Select(m => new Standed
@@ -78,9 +80,9 @@ public static class ListeningReport
                 Id = m.Id,
                 Name = m.Name,
                 Pinyin = m.NamePinyin,
-                Standing = progress.Any(p => p.MemberId == m.Id && p.UpdatedAt >= sinceUtc && p.ListenedSeconds > 0) ? Standing.ThisMonth
+                Standing = summaries.Any(s => s.MemberId == m.Id && s.Month == month && s.MonthListenedSeconds > 0) ? Standing.ThisMonth
                     : preferences.Any(p => p.MemberId == m.Id) ? Standing.PrefersOther
-                    : progress.Any(p => p.MemberId == m.Id) ? Standing.Earlier
+                    : summaries.Any(s => s.MemberId == m.Id) ? Standing.Earlier
                     : Standing.NotStarted,
             });
     }

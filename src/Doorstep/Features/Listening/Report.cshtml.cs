@@ -76,9 +76,8 @@ public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataP
         AreaName = $"{area.Name}居民区";
         var today = ChinaTime.Today(clock);
         MonthLabel = $"{today.Year}年{today.Month}月";
-        var since = ListeningTime.MonthStartUtc(clock);
         Only = standing is { } s && Enum.IsDefined(s) ? s : null;
-        var report = await ListeningReport.PageAsync(db, area.Id, since, Only, page);
+        var report = await ListeningReport.PageAsync(db, area.Id, ListeningProgress.MonthOf(clock.GetUtcNow().UtcDateTime), Only, page);
         Counts = report.Counts;
         Rows = report.Rows;
         Pager = new Pager(page, ListeningReport.PageSize, report.Total, p => PageLinks.WithPage(Url.Page("/Listening/Report", new { areaId = AreaId, standing = Only })!, p));

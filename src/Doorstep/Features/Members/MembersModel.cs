@@ -46,7 +46,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         // The list's order is the full pinyin; the initials ride along, so that a search by initials
         // seeks the range of its first letter and tests the rest on the index entries.
         e.HasIndex(x => new { x.SubDistrictId, x.NamePinyin, x.Name, x.Id, x.OrgUnitAreaId, x.NameInitials, x.PendingImportId }, ListOrderInSubDistrict);
-        e.HasIndex(x => new { x.OrgUnitAreaId, x.NamePinyin, x.Name, x.Id, x.SubDistrictId, x.NameInitials, x.PendingImportId }, ListOrderInArea);
+        // The area's index also carries the status, for the area reports that leave out closed files.
+        e.HasIndex(x => new { x.OrgUnitAreaId, x.NamePinyin, x.Name, x.Id, x.SubDistrictId, x.NameInitials, x.PendingImportId, x.Status }, ListOrderInArea);
         e.HasIndex(x => new { x.SubDistrictId, x.BirthDate, x.Id, x.CareNeeds, x.OrgUnitAreaId, x.PendingImportId }, AgeInSubDistrict);
         e.HasIndex(x => new { x.OrgUnitAreaId, x.BirthDate, x.Id, x.CareNeeds, x.SubDistrictId, x.PendingImportId }, AgeInArea);
         e.HasIndex(x => new { x.SubDistrictId, x.RegisteredAreaId, x.ResidenceAreaId, x.Status, x.OrgUnitAreaId, x.ResidenceAddress, x.PendingImportId }, LivesElsewhereInSubDistrict);

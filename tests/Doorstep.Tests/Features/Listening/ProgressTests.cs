@@ -75,6 +75,8 @@ public class ProgressTests(DoorstepApp app)
         var lastMonth = ListeningProgress.MonthOf(DateTime.UtcNow.AddDays(-40));
         await app.WithDbAsync(db => db.ListeningProgress.Where(p => p.MemberId == member && p.ChapterId == chapter)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Month, lastMonth).SetProperty(p => p.MonthListenedSeconds, 600).SetProperty(p => p.ListenedSeconds, 600)));
+        await app.WithDbAsync(db => db.ListeningSummaries.Where(s => s.MemberId == member)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Month, lastMonth).SetProperty(x => x.MonthListenedSeconds, 600)));
 
         Assert.Equal(HttpStatusCode.NoContent, (await phone.SaveProgressAsync(shelf, chapter, 130, 120)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await phone.SaveProgressAsync(shelf, chapter, 190, 60)).StatusCode);
@@ -84,6 +86,49 @@ public class ProgressTests(DoorstepApp app)
         var name = await app.WithDbAsync(db => db.Members.Where(m => m.Id == member).Select(m => m.Name).FirstAsync());
         var report = await (await zhangqiao.GetAsync("/Listening/Report?standing=ThisMonth")).Content.ReadAsStringAsync();
         Assert.Matches($">{name}</a></td>\\s*<td>本月在听</td>\\s*<td class=\"num\">3 分钟</td>", report);
+    }
+
+    [Fact]
+    public async Task The_members_summary_equals_what_their_progress_rows_say_and_the_migrations_backfill_gives_the_same()
+    {
+        var member = await app.FirstOfAreaAsync("张桥", skip: 38);
+        var zhangqiao = await app.SignedInAsync("zhangqiao");
+        var shelf = await zhangqiao.IssueCardAsync(member);
+        var first = await app.DemoChapterAsync("中国共产党简史", 1);
+        var second = await app.DemoChapterAsync("中国共产党简史", 2);
+        var phone = app.NewClient();
+        // Two chapters; the first finished, heard again and finished again; a repeated end; a chapter not on the shelf.
+        foreach (var (chapter, position, listened, completed) in new[]
+                 {
+                     (first, 10.0, 10, false), (first, 50.0, 40, true), (first, 60.0, 0, true), (second, 12.0, 12, false),
+                     (first, 8.0, 8, false), (first, 50.0, 42, true), (second, 30.0, 18, false),
+                 })
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await phone.SaveProgressAsync(shelf, chapter, position, listened, completed)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await phone.SaveProgressAsync(shelf, 999_999, 5, 5)).StatusCode);
+
+        var month = ListeningProgress.MonthOf(DateTime.UtcNow);
+        var (summary, seconds, finished) = await app.WithDbAsync(async db => (
+            await db.ListeningSummaries.AsNoTracking().SingleAsync(s => s.MemberId == member),
+            await db.ListeningProgress.Where(p => p.MemberId == member && p.Month == month).SumAsync(p => p.MonthListenedSeconds),
+            await db.ListeningProgress.CountAsync(p => p.MemberId == member && p.CompletedAt != null)));
+        Assert.Equal((month, 130, 1), (summary.Month, summary.MonthListenedSeconds, summary.ChaptersCompleted));
+        Assert.Equal((seconds, finished), (summary.MonthListenedSeconds, summary.ChaptersCompleted));
+        // The summary is kept with the audited progress rows; its own writes are not audited.
+        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(ListeningSummary))));
+
+        var kept = await app.WithDbAsync(db => db.ListeningSummaries.AsNoTracking().OrderBy(s => s.MemberId).ToListAsync());
+        var rebuilt = await app.WithDbAsync(async db =>
+        {
+            await db.ListeningSummaries.IgnoreQueryFilters().ExecuteDeleteAsync();
+            await db.Database.ExecuteSqlRawAsync(Doorstep.Data.Migrations.ListeningSummariesBackfill.Sql);
+            return await db.ListeningSummaries.AsNoTracking().OrderBy(s => s.MemberId).ToListAsync();
+        });
+        Assert.Equal(
+            kept.Select(s => (s.MemberId, s.SubDistrictId, s.Month, s.MonthListenedSeconds, s.ChaptersCompleted)),
+            rebuilt.Select(s => (s.MemberId, s.SubDistrictId, s.Month, s.MonthListenedSeconds, s.ChaptersCompleted)));
     }
 
     [Fact]

@@ -1413,6 +1413,28 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.ToTable("ListeningProgress", (string)null);
                 });
 
+            modelBuilder.Entity("Doorstep.Features.Listening.ListeningSummary", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChaptersCompleted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MonthListenedSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubDistrictId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("ListeningSummaries", (string)null);
+                });
+
             modelBuilder.Entity("Doorstep.Features.Listening.StudyBook", b =>
                 {
                     b.Property<int>("Id")
@@ -1712,7 +1734,7 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     b.HasIndex(new[] { "OrgUnitAreaId", "BirthDate", "Id", "CareNeeds", "SubDistrictId", "PendingImportId" }, "IX_Members_OrgUnitArea_Age");
 
-                    b.HasIndex(new[] { "OrgUnitAreaId", "NamePinyin", "Name", "Id", "SubDistrictId", "NameInitials", "PendingImportId" }, "IX_Members_OrgUnitArea_ListOrder");
+                    b.HasIndex(new[] { "OrgUnitAreaId", "NamePinyin", "Name", "Id", "SubDistrictId", "NameInitials", "PendingImportId", "Status" }, "IX_Members_OrgUnitArea_ListOrder");
 
                     b.HasIndex(new[] { "SubDistrictId", "BirthDate", "Id", "CareNeeds", "OrgUnitAreaId", "PendingImportId" }, "IX_Members_SubDistrict_Age");
 
@@ -2697,6 +2719,17 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.HasOne("Doorstep.Features.Members.Member", "Member")
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Doorstep.Features.Listening.ListeningSummary", b =>
+                {
+                    b.HasOne("Doorstep.Features.Members.Member", "Member")
+                        .WithOne()
+                        .HasForeignKey("Doorstep.Features.Listening.ListeningSummary", "MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

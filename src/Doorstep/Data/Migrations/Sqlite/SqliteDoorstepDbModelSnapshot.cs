@@ -1362,6 +1362,28 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.ToTable("ListeningProgress", (string)null);
                 });
 
+            modelBuilder.Entity("Doorstep.Features.Listening.ListeningSummary", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChaptersCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonthListenedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubDistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("ListeningSummaries", (string)null);
+                });
+
             modelBuilder.Entity("Doorstep.Features.Listening.StudyBook", b =>
                 {
                     b.Property<int>("Id")
@@ -1653,7 +1675,7 @@ namespace Doorstep.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "OrgUnitAreaId", "BirthDate", "Id", "CareNeeds", "SubDistrictId", "PendingImportId" }, "IX_Members_OrgUnitArea_Age");
 
-                    b.HasIndex(new[] { "OrgUnitAreaId", "NamePinyin", "Name", "Id", "SubDistrictId", "NameInitials", "PendingImportId" }, "IX_Members_OrgUnitArea_ListOrder");
+                    b.HasIndex(new[] { "OrgUnitAreaId", "NamePinyin", "Name", "Id", "SubDistrictId", "NameInitials", "PendingImportId", "Status" }, "IX_Members_OrgUnitArea_ListOrder");
 
                     b.HasIndex(new[] { "SubDistrictId", "BirthDate", "Id", "CareNeeds", "OrgUnitAreaId", "PendingImportId" }, "IX_Members_SubDistrict_Age");
 
@@ -2620,6 +2642,17 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.HasOne("Doorstep.Features.Members.Member", "Member")
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Doorstep.Features.Listening.ListeningSummary", b =>
+                {
+                    b.HasOne("Doorstep.Features.Members.Member", "Member")
+                        .WithOne()
+                        .HasForeignKey("Doorstep.Features.Listening.ListeningSummary", "MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -55,64 +55,20 @@ public sealed class PlayModel(DoorstepDb db, TimeProvider clock) : PageModel
 
     public sealed record ProgressInput(double Position, int Listened, bool Completed);
 
-    /// <summary>
-    /// The player saves every 10 seconds while playing, on pause, on leaving and at the end. A save is
-    /// one UPDATE past the change tracker (not audited: a position tick is not a change of record);
-    /// the first save of a chapter and its completion go through it and are audited (ADR 0018).
-    /// </summary>
-    public async Task<IActionResult> OnPostProgressAsync(string token, int chapterId, [FromBody] ProgressInput input)
+    /// <summary>The player saves every 10 seconds while playing, on pause, on leaving and at the end.</summary>
+    public async Task<IActionResult> OnPostProgressAsync(int chapterId, [FromBody] ProgressInput input)
     {
-        var holder = CardAuthentication.Of(HttpContext);
-        var chapter = await Shelf.ChaptersOf(db, holder.SubDistrictId).Where(c => c.Id == chapterId)
-            .Select(c => new { c.Id, c.BookId }).FirstOrDefaultAsync();
-        if (chapter is null || !double.IsFinite(input.Position))
+        if (!double.IsFinite(input.Position))
         {
             return NotFound();
         }
 
+        var holder = CardAuthentication.Of(HttpContext);
         var position = Math.Clamp(input.Position, 0, 24 * 3600);
         // At most what could have been heard since the last save (10 s at 1.5×, with slack for a slow network).
         var listened = Math.Clamp(input.Listened, 0, 120);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var updated = await ListeningProgressSave.UpdateAsync(db, holder.MemberId, chapter.Id, position, listened, now);
-        if (updated == 0)
-        {
-            db.ListeningProgress.Add(new ListeningProgress
-            {
-                MemberId = holder.MemberId,
-                SubDistrictId = holder.SubDistrictId,
-                BookId = chapter.BookId,
-                ChapterId = chapter.Id,
-                PositionSeconds = position,
-                ListenedSeconds = listened,
-                Month = ListeningProgress.MonthOf(now),
-                MonthListenedSeconds = listened,
-                StartedAt = now,
-                UpdatedAt = now,
-            });
-            try
-            {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateException)
-            {
-                // The same phone's two saves crossed: the other made the row, this one updates it.
-                db.ChangeTracker.Clear();
-                await ListeningProgressSave.UpdateAsync(db, holder.MemberId, chapter.Id, position, listened, now);
-            }
-        }
-
-        if (input.Completed)
-        {
-            var row = await db.ListeningProgress.FirstAsync(p => p.MemberId == holder.MemberId && p.ChapterId == chapter.Id);
-            if (!ListeningProgress.JustFinished(row.CompletedAt, row.UpdatedAt))
-            {
-                row.CompletedAt = now;
-                await db.SaveChangesAsync();
-            }
-        }
-
-        return new NoContentResult();
+        var saved = await ListeningProgressSave.SaveAsync(db, holder.MemberId, holder.SubDistrictId, chapterId, position, listened, input.Completed, clock.GetUtcNow().UtcDateTime);
+        return saved ? new NoContentResult() : NotFound();
     }
 
     public static string Clock(int seconds) => seconds >= 3600
