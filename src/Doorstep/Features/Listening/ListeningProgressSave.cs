@@ -83,7 +83,11 @@ public static class ListeningProgressSave
             });
         }
 
-        await db.SaveChangesAsync();
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync();
+        }
+
         await transaction.CommitAsync();
         return true;
     }

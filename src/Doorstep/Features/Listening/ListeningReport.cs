@@ -24,66 +24,83 @@ public static class ListeningReport
     /// <summary>One page of the report, and how many members stand where in the whole area.</summary>
     public sealed record Result(IReadOnlyDictionary<Standing, int> Counts, int Total, IReadOnlyList<Row> Rows);
 
-    /// <summary>Initialised by members, not a constructor, so that EF can filter and order on them after the projection.</summary>
-    private sealed class Standed
-    {
-        public int Id { get; init; }
-        public string Name { get; init; } = "";
-        public string Pinyin { get; init; } = "";
-        public Standing Standing { get; init; }
-    }
+    /// <summary>One member of the area, as the first query reads them all.</summary>
+    private sealed record Standed(int Id, string Pinyin, Standing Standing);
 
     /// <summary>
     /// A page of one standing's members (<c>only</c>), or of everyone by standing, then by name, in the
-    /// <c>month</c> given as yyyyMM, China time (<see cref="ListeningProgress.MonthOf"/>).
+    /// <c>month</c> given as yyyyMM, China time (<see cref="ListeningProgress.MonthOf"/>). The area's
+    /// standings (a few thousand small rows at most) are read once, counted and ordered here; the
+    /// page's rows are then read by id.
     /// </summary>
     public static async Task<Result> PageAsync(DoorstepDb db, int areaId, int month, Standing? only, int page, int pageSize = PageSize)
     {
-        var members = Members(db, areaId, month);
-        // ~1,400 small integers: counted here rather than by a GROUP BY over a CASE of subqueries.
-        var standings = await members.Select(m => m.Standing).ToListAsync();
-        var counts = Enum.GetValues<Standing>().ToDictionary(s => s, s => standings.Count(x => x == s));
-        var total = only is { } o ? counts[o] : standings.Count;
-        var pager = new Pager(page, pageSize, total, _ => "");
-        if (only is { } one)
-        {
-            members = members.Where(m => m.Standing == one);
-        }
+        var standings = await StandingsAsync(db, areaId, month);
+        var counts = Enum.GetValues<Standing>().ToDictionary(s => s, s => standings.Count(x => x.Standing == s));
+        var listed = standings.Where(m => only is null || m.Standing == only)
+            .OrderBy(m => m.Standing).ThenBy(m => m.Pinyin, StringComparer.Ordinal).ThenBy(m => m.Id)
+            .ToList();
+        var pager = new Pager(page, pageSize, listed.Count, _ => "");
+        var onPage = listed.Skip(pager.Skip).Take(pager.PageSize).ToList();
+        var ids = onPage.Select(m => m.Id).ToList();
 
         var cards = db.ListeningCards.IgnoreQueryFilters();
         var summaries = db.ListeningSummaries.IgnoreQueryFilters();
         var preferences = db.ListeningPreferences.IgnoreQueryFilters();
-        var rows = await members
-            .OrderBy(m => m.Standing).ThenBy(m => m.Pinyin).ThenBy(m => m.Id)
-            .Skip(pager.Skip).Take(pager.PageSize)
-            .Select(m => new Row(
-                m.Id,
-                m.Name,
-                cards.Any(c => c.MemberId == m.Id && c.RevokedAt == null),
-                summaries.Where(s => s.MemberId == m.Id && s.Month == month).Select(s => s.MonthListenedSeconds).FirstOrDefault(),
-                summaries.Where(s => s.MemberId == m.Id).Select(s => s.ChaptersCompleted).FirstOrDefault(),
-                m.Standing,
-                preferences.Where(p => p.MemberId == m.Id).Select(p => (StudyPreference?)p.Prefers).FirstOrDefault()))
-            .ToListAsync();
-        return new Result(counts, total, rows);
+        var details = await (
+                from m in db.MembersInScope.Where(m => ids.Contains(m.Id))
+                join s in summaries on m.Id equals s.MemberId into summary
+                from s in summary.DefaultIfEmpty()
+                select new
+                {
+                    m.Id,
+                    m.Name,
+                    HasCard = cards.Any(c => c.MemberId == m.Id && c.RevokedAt == null),
+                    MonthSeconds = s != null && s.Month == month ? s.MonthListenedSeconds : 0,
+                    Completed = s != null ? s.ChaptersCompleted : 0,
+                    Prefers = preferences.Where(p => p.MemberId == m.Id).Select(p => (StudyPreference?)p.Prefers).FirstOrDefault(),
+                })
+            .ToDictionaryAsync(m => m.Id);
+        // A member who left the area since the first query is left off the page.
+        var rows = onPage.Where(m => details.ContainsKey(m.Id)).Select(m =>
+        {
+            var d = details[m.Id];
+            return new Row(d.Id, d.Name, d.HasCard, d.MonthSeconds, d.Completed, m.Standing, d.Prefers);
+        }).ToList();
+        return new Result(counts, listed.Count, rows);
     }
 
-    private static IQueryable<Standed> Members(DoorstepDb db, int areaId, int month)
+    /// <summary>
+    /// Every open file of the area with its standing: the members' area index (which carries the
+    /// status) and, per member, look-ups by key of the summary and the preference. Each look-up is a
+    /// scalar subquery, which PostgreSQL runs per member, rather than an EXISTS, which it may answer
+    /// by hashing every summary of the month.
+    /// </summary>
+    private static async Task<List<Standed>> StandingsAsync(DoorstepDb db, int areaId, int month)
     {
         // Extension members cannot stand inside an expression tree; the sets are captured as values.
         var summaries = db.ListeningSummaries.IgnoreQueryFilters();
         var preferences = db.ListeningPreferences.IgnoreQueryFilters();
-        return db.MembersInScope
+        var members = await db.MembersInScope
             .Where(m => m.OrgUnitAreaId == areaId && m.Status != MemberStatus.Deceased && m.Status != MemberStatus.TransferredOut)
-            .Select(m => new Standed
+            .Select(m => new
             {
-                Id = m.Id,
-                Name = m.Name,
-                Pinyin = m.NamePinyin,
-                Standing = summaries.Any(s => s.MemberId == m.Id && s.Month == month && s.MonthListenedSeconds > 0) ? Standing.ThisMonth
-                    : preferences.Any(p => p.MemberId == m.Id) ? Standing.PrefersOther
-                    : summaries.Any(s => s.MemberId == m.Id) ? Standing.Earlier
-                    : Standing.NotStarted,
-            });
+                m.Id,
+                m.NamePinyin,
+                ListenedThisMonth = summaries.Where(s => s.MemberId == m.Id).Select(s => (bool?)(s.Month == month && s.MonthListenedSeconds > 0)).FirstOrDefault(),
+                Prefers = preferences.Where(p => p.MemberId == m.Id).Select(p => (bool?)true).FirstOrDefault(),
+            })
+            .ToListAsync();
+        return members.Select(m => new Standed(
+                m.Id,
+                m.NamePinyin,
+                m.ListenedThisMonth switch
+                {
+                    true => Standing.ThisMonth,
+                    _ when m.Prefers == true => Standing.PrefersOther,
+                    false => Standing.Earlier,
+                    null => Standing.NotStarted,
+                }))
+            .ToList();
     }
 }
