@@ -34,9 +34,10 @@ internal sealed class VisitTaskConfiguration : IEntityTypeConfiguration<VisitTas
 
         // One task per member and campaign: the start job and the reconciliation may race and retry.
         e.HasIndex(x => new { x.CampaignId, x.MemberId }).IsUnique();
-        // Coverage: a campaign's tasks grouped by area and status, read from the index alone.
-        e.HasIndex(x => new { x.CampaignId, x.AreaId, x.Status, x.RevisitOn });
-        // 我的走访: a cadre's outstanding tasks.
+        // Coverage (a campaign's tasks grouped by area and status) and 我的走访 (an area's outstanding
+        // tasks of the running campaigns, by assignee), both read from the index alone.
+        e.HasIndex(x => new { x.CampaignId, x.AreaId, x.Status, x.RevisitOn, x.AssignedToId });
+        // The outstanding tasks a sub-district user was given, across campaigns.
         e.HasIndex(x => new { x.AssignedToId, x.Status });
         e.HasIndex(x => x.MemberId);
     }

@@ -16,12 +16,9 @@ public sealed class VisitFigures(DoorstepDb db) : IHomeFigures
 
     public async Task<IReadOnlyList<HomeFigure>> CountAsync()
     {
-        var outstanding = db.InScope<VisitTask>()
-            .Where(t => (t.Status == VisitTaskStatus.Open || t.Status == VisitTaskStatus.Revisit) && t.Campaign.Status == CampaignStatus.Running);
-        var me = db.CurrentUser.Id;
         var visits = db.CurrentUser.Scope.Kind == ScopeKind.ResidentialArea
-            ? new HomeFigure(await outstanding.CountAsync(t => t.AssignedToId == me || t.AssignedToId == null), "位党员待我送学上门", "/HomeVisits/Mine")
-            : new HomeFigure(await outstanding.CountAsync(), "位党员尚未送学上门", "/HomeVisits/Index");
+            ? new HomeFigure(await MyVisits.CountAsync(db), "位党员待我送学上门", "/HomeVisits/Mine")
+            : new HomeFigure(await db.InScope<VisitTask>().CountAsync(t => (t.Status == VisitTaskStatus.Open || t.Status == VisitTaskStatus.Revisit) && t.Campaign.Status == CampaignStatus.Running), "位党员尚未送学上门", "/HomeVisits/Index");
         var open = await db.InScope<VisitFollowUp>().CountAsync(f => f.Status != FollowUpStatus.Answered);
         return [visits, new(open, "条建言献策待答复", "/HomeVisits/FollowUps")];
     }

@@ -840,7 +840,7 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.HasIndex("CampaignId", "MemberId")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "AreaId", "Status", "RevisitOn");
+                    b.HasIndex("CampaignId", "AreaId", "Status", "RevisitOn", "AssignedToId");
 
                     b.ToTable("VisitTasks", (string)null);
                 });

@@ -813,7 +813,7 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.HasIndex("CampaignId", "MemberId")
                         .IsUnique();
 
-                    b.HasIndex("CampaignId", "AreaId", "Status", "RevisitOn");
+                    b.HasIndex("CampaignId", "AreaId", "Status", "RevisitOn", "AssignedToId");
 
                     b.ToTable("VisitTasks", (string)null);
                 });
