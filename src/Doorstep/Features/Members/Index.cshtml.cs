@@ -14,7 +14,10 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
     public bool CanEdit { get; private set; }
     public bool CanExportFull { get; private set; }
     public MemberFilter Filter { get; private set; } = new();
+    /// <summary>How many match; past <see cref="MemberQueries.CountLimit"/> only that there are more.</summary>
     public int Total { get; private set; }
+
+    public bool MoreThanCounted => Total > MemberQueries.CountLimit;
     public IReadOnlyList<MemberRow> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = Pager.Empty;
     public IReadOnlyList<Choice> Areas { get; private set; } = [];
@@ -45,7 +48,7 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
         CanExportFull = (await authorization.AuthorizeAsync(User, MembersFeature.FullExport)).Succeeded;
         var matches = filter.Matches(db, Today, protector);
         Total = await matches.CountAsync();
-        Pager = new Pager(page, MemberQueries.PageSize, Total, p => Url.Page("Index") + filter.ToQueryString(p));
+        Pager = new Pager(page, MemberQueries.PageSize, Math.Min(Total, MemberQueries.CountLimit), p => Url.Page("Index") + filter.ToQueryString(p));
         Rows = await matches.Page(Pager.Skip).ToListAsync();
 
         var scope = db.CurrentUser.Scope;

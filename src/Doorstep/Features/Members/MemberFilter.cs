@@ -250,13 +250,22 @@ public sealed class MemberFilter
         : compact.Length > 0 ? SearchShape.Name
         : SearchShape.Other;
 
-    public IQueryable<Member> Order(IQueryable<Member> members) => Sort switch
+    /// <summary>
+    /// The list's order. Over several sub-districts (the district's users) the names are listed by
+    /// sub-district first: that is the order of the sub-district list and name indexes, so a page is
+    /// their next 20 entries rather than a sort of a million (ADR 0030).
+    /// </summary>
+    public IQueryable<Member> Order(IQueryable<Member> members, DataScope scope) => Sort switch
     {
         MemberSort.AgeDescending => members.OrderBy(m => m.BirthDate).ThenBy(m => m.Id),
         MemberSort.PartyAgeDescending => members.OrderBy(m => m.FullMemberOn == null).ThenBy(m => m.FullMemberOn).ThenBy(m => m.Id),
         MemberSort.Newest => members.OrderByDescending(m => m.Id),
+        _ when SeveralSubDistricts(scope) => members.OrderBy(m => m.SubDistrictId).ThenBy(m => m.NamePinyin).ThenBy(m => m.Name).ThenBy(m => m.Id),
         _ => members.OrderBy(m => m.NamePinyin).ThenBy(m => m.Name).ThenBy(m => m.Id),
     };
+
+    /// <summary>Whether the scope reaches more than one sub-district, whose lists are then ordered by sub-district first.</summary>
+    public static bool SeveralSubDistricts(DataScope scope) => scope.Kind is ScopeKind.District or ScopeKind.Everything;
 
     /// <summary>The query string of this filter, for page links and the export link.</summary>
     public string ToQueryString(int? page = null)

@@ -14,6 +14,9 @@ public static class MemberQueries
     // LivesElsewhere repeats Member.LivesElsewhereRule inline: EF cannot invoke an expression inside a projection.
     public const int PageSize = 20;
 
+    /// <summary>A name search counts its matches up to this many; past it the page says "more than".</summary>
+    public const int CountLimit = 10_000;
+
     /// <summary>
     /// One page of the list: its ids first, from the scope's index alone (its order, its columns),
     /// then only those rows. PostgreSQL cannot test a name against an index entry before reading the
@@ -21,8 +24,8 @@ public static class MemberQueries
     /// </summary>
     public static IQueryable<MemberRow> Page(this MemberFilter filter, DoorstepDb db, IQueryable<Member> members, int skip)
     {
-        var ids = filter.Order(members).Skip(skip).Take(PageSize).Select(m => m.Id);
-        return filter.Order(db.Members.Where(m => ids.Contains(m.Id))).ToRows();
+        var ids = filter.Order(members, db.CurrentUser.Scope).Skip(skip).Take(PageSize).Select(m => m.Id);
+        return filter.Order(db.Members.Where(m => ids.Contains(m.Id)), db.CurrentUser.Scope).ToRows();
     }
 
     /// <summary>
@@ -37,7 +40,12 @@ public static class MemberQueries
         /// <summary>Whether the name index answers (for the query-plan tests and the benchmarks).</summary>
         public bool FromNameIndex => grams is not null;
 
-        public Task<int> CountAsync() => grams is not null ? grams.CountAsync() : members!.CountAsync();
+        /// <summary>
+        /// How many match; from the name index at most <paramref name="limit"/> + 1, which says "more than
+        /// the limit": a bare surname over the district matches about 90,000 files, and counting them all
+        /// would cost more than the page (ADR 0030).
+        /// </summary>
+        public Task<int> CountAsync(int limit = CountLimit) => grams is not null ? grams.Take(limit + 1).CountAsync() : members!.CountAsync();
 
         /// <summary>
         /// One page: its 20 ids from the index, then those rows through the scoped Members, so that
@@ -50,8 +58,12 @@ public static class MemberQueries
                 return filter.Page(db, members!, skip);
             }
 
-            var ids = grams.OrderBy(g => g.NamePinyin).ThenBy(g => g.Name).ThenBy(g => g.MemberId).Skip(skip).Take(PageSize).Select(g => g.MemberId);
-            return filter.Order(db.Members.Where(m => ids.Contains(m.Id))).ToRows();
+            var scope = db.CurrentUser.Scope;
+            var ordered = MemberFilter.SeveralSubDistricts(scope)
+                ? grams.OrderBy(g => g.SubDistrictId).ThenBy(g => g.NamePinyin).ThenBy(g => g.Name).ThenBy(g => g.MemberId)
+                : grams.OrderBy(g => g.NamePinyin).ThenBy(g => g.Name).ThenBy(g => g.MemberId);
+            var ids = ordered.Skip(skip).Take(PageSize).Select(g => g.MemberId);
+            return filter.Order(db.Members.Where(m => ids.Contains(m.Id)), scope).ToRows();
         }
     }
 

@@ -74,7 +74,7 @@ public static class MemberSpreadsheet
         db.RecordView("MemberList", fileName, record);
         await db.SaveChangesAsync();
 
-        var rows = RowsAsync(filter.Order(members), today, full ? protector : null);
+        var rows = RowsAsync(filter.Order(members, db.CurrentUser.Scope), today, full ? protector : null);
         return new SpreadsheetFile<MemberSheetRow>(fileName, full ? $"members-full-{stamp}.xlsx" : $"members-{stamp}.xlsx", SheetName, rows);
     }
 

@@ -17,7 +17,8 @@ namespace Doorstep.Features.Members;
 /// </summary>
 public static class MembersApi
 {
-    public sealed record MemberListResponse(int Total, int Page, int PageSize, IReadOnlyList<MemberRow> Items);
+    /// <summary>A page of the list. A name search counts up to 10,000 matches: past that, Total is 10,001 and TotalIsLowerBound true.</summary>
+    public sealed record MemberListResponse(int Total, bool TotalIsLowerBound, int Page, int PageSize, IReadOnlyList<MemberRow> Items);
 
     public sealed record MemberResponse(
         int Id, string Name, Gender Gender, string Ethnicity, DateOnly BirthDate, string IdNumberMasked, string? PhoneMasked,
@@ -47,9 +48,9 @@ public static class MembersApi
 
             var matches = filter.Matches(db, ChinaTime.Today(clock), protector);
             var total = await matches.CountAsync();
-            var pager = new Pager(page, MemberQueries.PageSize, total, _ => "");
+            var pager = new Pager(page, MemberQueries.PageSize, Math.Min(total, MemberQueries.CountLimit), _ => "");
             var items = await matches.Page(pager.Skip).ToListAsync();
-            return TypedResults.Ok(new MemberListResponse(total, pager.Current, pager.PageSize, items));
+            return TypedResults.Ok(new MemberListResponse(total, total > MemberQueries.CountLimit, pager.Current, pager.PageSize, items));
         }).WithSummary("查找党员：与列表页相同的搜索框与筛选条件（q、areaId、registeredAreaId、residenceAreaId、orgUnitId、minAge、minPartyAge、need、livesElsewhere、category、status、sort、page）");
 
         members.MapGet("/{id:int}", async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> (int id, DoorstepDb db) =>

@@ -135,7 +135,7 @@ public class CreateModel(DoorstepDb db, PersonalDataProtector protector, TimePro
         if (!string.IsNullOrWhiteSpace(Find))
         {
             var filter = new MemberFilter { Q = Find };
-            Candidates = await filter.Order(filter.Apply(db, Today, protector)).Take(10).ToBranchRows().ToListAsync();
+            Candidates = await filter.Order(filter.Apply(db, Today, protector), db.CurrentUser.Scope).Take(10).ToBranchRows().ToListAsync();
         }
     }
 

@@ -97,7 +97,7 @@ public class DetailsModel(DoorstepDb db, PersonalDataProtector protector, TimePr
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var filter = new MemberFilter { Q = Q };
-            Found = await filter.Order(Addable(filter.Apply(db, Today, protector), id)).Take(SearchLimit).ToBranchRows().ToListAsync();
+            Found = await filter.Order(Addable(filter.Apply(db, Today, protector), id), db.CurrentUser.Scope).Take(SearchLimit).ToBranchRows().ToListAsync();
         }
 
         return Page();

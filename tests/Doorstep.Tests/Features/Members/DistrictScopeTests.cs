@@ -112,6 +112,26 @@ public class DistrictScopeTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         Assert.Contains(found.Items, m => m.Name == "郁广成");
         Assert.DoesNotContain(found.Items, m => m.Name is "郁静安" or "郁外市");
         Assert.DoesNotContain(adminFound!.Items, m => m.Name == "郁广成");
+        // Listed by sub-district first (嘉兴路 was there before 广中路), then by name: yu guang cheng would come first by name alone.
+        Assert.True(found.Items.FindIndex(m => m.Name == "郁嘉兴") < found.Items.FindIndex(m => m.Name == "郁广成"));
+    }
+
+    [Fact]
+    public async Task A_name_search_counts_its_matches_up_to_the_limit_and_then_says_only_that_there_are_more()
+    {
+        await ArrangeAsync();
+        var hongkou = await app.WithDbAsync(db => db.SubDistricts.Where(s => s.Name == "嘉兴路街道").Select(s => s.Id).SingleAsync());
+        using var acting = CurrentUserAccessor.ActAs(new CurrentUser("count-test", "区委组织部", new DataScope(ScopeKind.District, hongkou)));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DoorstepDb>();
+        var matches = new MemberFilter { Q = "郁" }.Matches(db, new DateOnly(2026, 11, 30), scope.ServiceProvider.GetRequiredService<PersonalDataProtector>());
+
+        var all = await matches.CountAsync();
+
+        Assert.True(matches.FromNameIndex);
+        Assert.InRange(all, 2, MemberQueries.CountLimit);
+        Assert.Equal(2, await matches.CountAsync(limit: 1));
+        Assert.Equal(all, await matches.CountAsync(limit: all));
     }
 
     [Fact]
