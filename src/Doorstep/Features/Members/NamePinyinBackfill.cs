@@ -20,7 +20,7 @@ public sealed partial class NamePinyinBackfill(IServiceScopeFactory scopes, ILog
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DoorstepDb>();
             var names = await db.Members.IgnoreQueryFilters().Where(m => m.NamePinyin == "" && m.Name != "")
-                .Select(m => m.Name).Distinct().Take(500).ToListAsync(stoppingToken);
+                .Select(m => m.Name).Distinct().OrderBy(n => n).Take(500).ToListAsync(stoppingToken);
             if (names.Count == 0)
             {
                 break;
