@@ -23,6 +23,9 @@ public static class RosterMaker
     private const string AreaCode = "310109";
     private const int UpdateEvery = 50;
 
+    /// <summary>Sequences 900–999 (the 15th to 17th digits) are this roster's.</summary>
+    private static bool FromARoster(string idNumber) => idNumber.Length == 18 && idNumber[14] == '9';
+
     public static async Task<(int New, int Updates)> WriteAsync(BenchTarget target, int rows, string path, int seed = 11)
     {
         var subDistrict = await target.FirstSubDistrictAsync();
@@ -35,8 +38,11 @@ public static class RosterMaker
         // Spread through the sub-district's files rather than its first few hundred.
         var held = await target.AsAsync(admin, db => db.MembersInScope.Where(m => m.Status == MemberStatus.Normal)
             .OrderBy(m => m.Id).Select(m => m.IdNumberCipher).ToListAsync());
-        var heldIds = Enumerable.Range(0, Math.Min(updates, held.Count))
-            .Select(i => target.Protector.Decrypt(held[i * held.Count / updates])).ToList();
+        // On a data set measured before (--reuse-data), the earlier roster's members are held too; this
+        // roster makes the same ones again, so none of them is taken for an update.
+        var earlier = held.Select(target.Protector.Decrypt).Where(id => !FromARoster(id)).ToList();
+        var heldIds = Enumerable.Range(0, Math.Min(updates, earlier.Count))
+            .Select(i => earlier[i * earlier.Count / updates]).ToList();
 
         var random = new Random(seed);
         var today = ChinaTime.Today(TimeProvider.System);

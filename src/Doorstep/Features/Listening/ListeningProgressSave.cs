@@ -4,44 +4,52 @@ using Microsoft.EntityFrameworkCore;
 namespace Doorstep.Features.Listening;
 
 /// <summary>
-/// The hot path of the player, shared by the page and the benchmark. A save is two UPDATEs by key in
-/// one transaction, past the change tracker (not audited: a position tick is not a change of record):
-/// the progress row of (member, chapter) and the member's <see cref="ListeningSummary"/>. The first
-/// save of a chapter and its completion go through the change tracker and are audited (ADR 0018).
+/// The hot path of the player, shared by the page and the benchmark. A save of a chapter under way is
+/// two UPDATEs by key past the change tracker (not audited: a position tick is not a change of record):
+/// the progress row of (member, chapter) and the member's <see cref="ListeningSummary"/>, each a short
+/// write of its own, so that SQLite's one writer is held for a statement, not for a transaction's round
+/// trips (ADR 0028). The first save of a chapter and its completion go through the change tracker, are
+/// audited (ADR 0018) and write the summary in the same transaction.
 /// </summary>
 public static class ListeningProgressSave
 {
     /// <summary>Saves where a member stands in a chapter of their shelf; false when the shelf has no such chapter.</summary>
     public static async Task<bool> SaveAsync(DoorstepDb db, int memberId, int subDistrictId, int chapterId, double position, int listened, bool completed, DateTime now)
     {
+        var month = ListeningProgress.MonthOf(now);
+        // The row exists only for a chapter once on the member's shelf, so a tick needs no look-up of the chapter.
+        if (!completed && await UpdateProgressAsync(db, memberId, chapterId, position, listened, month, now) > 0)
+        {
+            if (await UpdateSummaryAsync(db, memberId, listened, month, finished: false) == 0)
+            {
+                // Only for progress older than the summaries, which their migration filled.
+                db.ListeningSummaries.Add(NewSummary(memberId, subDistrictId, listened, month, finished: false));
+                await db.SaveChangesAsync();
+            }
+
+            return true;
+        }
+
         try
         {
-            return await SaveOnceAsync(db, memberId, subDistrictId, chapterId, position, listened, completed, now);
+            return await StartOrFinishAsync(db, memberId, subDistrictId, chapterId, position, listened, completed, now);
         }
         catch (DbUpdateException)
         {
             // The same phone's two first saves crossed (on PostgreSQL; SQLite takes writers one at a
             // time): the other made the rows, and this one now finds them.
             db.ChangeTracker.Clear();
-            return await SaveOnceAsync(db, memberId, subDistrictId, chapterId, position, listened, completed, now);
+            return await StartOrFinishAsync(db, memberId, subDistrictId, chapterId, position, listened, completed, now);
         }
     }
 
-    private static async Task<bool> SaveOnceAsync(DoorstepDb db, int memberId, int subDistrictId, int chapterId, double position, int listened, bool completed, DateTime now)
+    /// <summary>The first save of a chapter, or its end: with the summary, in one transaction.</summary>
+    private static async Task<bool> StartOrFinishAsync(DoorstepDb db, int memberId, int subDistrictId, int chapterId, double position, int listened, bool completed, DateTime now)
     {
         var month = ListeningProgress.MonthOf(now);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        // The row exists only for a chapter once on the member's shelf, so the hot path needs no look-up of the chapter.
-        var updated = await db.ListeningProgress.Where(p => p.MemberId == memberId && p.ChapterId == chapterId)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(p => p.PositionSeconds, position)
-                .SetProperty(p => p.ListenedSeconds, p => p.ListenedSeconds + listened)
-                // The month's seconds start again from this save's when the last save was in another month.
-                .SetProperty(p => p.MonthListenedSeconds, p => p.Month == month ? p.MonthListenedSeconds + listened : listened)
-                .SetProperty(p => p.Month, month)
-                .SetProperty(p => p.UpdatedAt, now));
         ListeningProgress? started = null;
-        if (updated == 0)
+        if (await UpdateProgressAsync(db, memberId, chapterId, position, listened, month, now) == 0)
         {
             var chapter = await Shelf.ChaptersOf(db, subDistrictId).Where(c => c.Id == chapterId).Select(c => new { c.Id, c.BookId }).FirstOrDefaultAsync();
             if (chapter is null)
@@ -66,21 +74,9 @@ public static class ListeningProgressSave
         }
 
         var finished = completed && await FinishAsync(db, started, memberId, chapterId, now);
-        var summarised = await db.ListeningSummaries.Where(s => s.MemberId == memberId)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.MonthListenedSeconds, x => x.Month == month ? x.MonthListenedSeconds + listened : listened)
-                .SetProperty(x => x.Month, month)
-                .SetProperty(x => x.ChaptersCompleted, x => x.ChaptersCompleted + (finished ? 1 : 0)));
-        if (summarised == 0)
+        if (await UpdateSummaryAsync(db, memberId, listened, month, finished) == 0)
         {
-            db.ListeningSummaries.Add(new ListeningSummary
-            {
-                MemberId = memberId,
-                SubDistrictId = subDistrictId,
-                Month = month,
-                MonthListenedSeconds = listened,
-                ChaptersCompleted = finished ? 1 : 0,
-            });
+            db.ListeningSummaries.Add(NewSummary(memberId, subDistrictId, listened, month, finished));
         }
 
         if (db.ChangeTracker.HasChanges())
@@ -91,6 +87,32 @@ public static class ListeningProgressSave
         await transaction.CommitAsync();
         return true;
     }
+
+    /// <summary>The month's seconds start again from this save's when the last save was in another month.</summary>
+    private static Task<int> UpdateProgressAsync(DoorstepDb db, int memberId, int chapterId, double position, int listened, int month, DateTime now) =>
+        db.ListeningProgress.Where(p => p.MemberId == memberId && p.ChapterId == chapterId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.PositionSeconds, position)
+                .SetProperty(p => p.ListenedSeconds, p => p.ListenedSeconds + listened)
+                .SetProperty(p => p.MonthListenedSeconds, p => p.Month == month ? p.MonthListenedSeconds + listened : listened)
+                .SetProperty(p => p.Month, month)
+                .SetProperty(p => p.UpdatedAt, now));
+
+    private static Task<int> UpdateSummaryAsync(DoorstepDb db, int memberId, int listened, int month, bool finished) =>
+        db.ListeningSummaries.Where(s => s.MemberId == memberId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.MonthListenedSeconds, x => x.Month == month ? x.MonthListenedSeconds + listened : listened)
+                .SetProperty(x => x.Month, month)
+                .SetProperty(x => x.ChaptersCompleted, x => x.ChaptersCompleted + (finished ? 1 : 0)));
+
+    private static ListeningSummary NewSummary(int memberId, int subDistrictId, int listened, int month, bool finished) => new()
+    {
+        MemberId = memberId,
+        SubDistrictId = subDistrictId,
+        Month = month,
+        MonthListenedSeconds = listened,
+        ChaptersCompleted = finished ? 1 : 0,
+    };
 
     /// <summary>
     /// Marks the chapter heard to the end (audited), unless this save only repeats the last one's end.
