@@ -35,8 +35,17 @@ public static class MyVisits
             .Skip(pager.Skip).Take(pager.PageSize)
             .Select(t => new
             {
-                t.Id, t.CampaignId, t.Member.Name, t.Member.BirthDate, Address = t.Member.ResidenceAddress ?? t.Member.RegisteredAddress,
-                t.Member.CareNeeds, t.Member.PhoneCipher, t.Member.PhoneTail, t.Member.PhoneAreaCode, t.Status, t.RevisitOn,
+                t.Id,
+                t.CampaignId,
+                t.Member.Name,
+                t.Member.BirthDate,
+                Address = t.Member.ResidenceAddress ?? t.Member.RegisteredAddress,
+                t.Member.CareNeeds,
+                t.Member.PhoneCipher,
+                t.Member.PhoneTail,
+                t.Member.PhoneAreaCode,
+                t.Status,
+                t.RevisitOn,
             })
             .ToListAsync(cancellationToken);
         return new Result(count, dueToday, pager, rows.Select(r => new Row(
