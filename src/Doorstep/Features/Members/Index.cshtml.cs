@@ -18,6 +18,9 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
     public int Total { get; private set; }
 
     public bool MoreThanCounted => Total > MemberQueries.CountLimit;
+
+    /// <summary>For a user who reaches several sub-districts, each one's name, shown on its files' cards (ADR 0030).</summary>
+    public IReadOnlyDictionary<int, string> SubDistrictNames { get; private set; } = new Dictionary<int, string>();
     public IReadOnlyList<MemberRow> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = Pager.Empty;
     public IReadOnlyList<Choice> Areas { get; private set; } = [];
@@ -50,6 +53,11 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
         Total = await matches.CountAsync();
         Pager = new Pager(page, MemberQueries.PageSize, Math.Min(Total, MemberQueries.CountLimit), p => Url.Page("Index") + filter.ToQueryString(p));
         Rows = await matches.Page(Pager.Skip).ToListAsync();
+        if (MemberFilter.SeveralSubDistricts(db.CurrentUser.Scope))
+        {
+            var shown = Rows.Select(r => r.SubDistrictId).Distinct().ToList();
+            SubDistrictNames = await db.SubDistricts.AsNoTracking().Where(s => shown.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name);
+        }
 
         var scope = db.CurrentUser.Scope;
         var units = db.OrgUnits.AsNoTracking().Where(u => u.SubDistrictId == scope.SubDistrictId && u.Kind != OrgUnitKind.TemporaryBranch);

@@ -7,7 +7,8 @@ namespace Doorstep.Features.Members;
 /// <summary>A line of the member list: only what the list shows, masked.</summary>
 public sealed record MemberRow(
     int Id, string Name, Gender Gender, DateOnly BirthDate, DateOnly? FullMemberOn, string OrgUnit, string? RegisteredArea,
-    string? ResidenceArea, bool LivesElsewhere, CareNeeds CareNeeds, MemberStatus Status, MemberCategory Category, string IdNumberTail);
+    string? ResidenceArea, bool LivesElsewhere, CareNeeds CareNeeds, MemberStatus Status, MemberCategory Category, string IdNumberTail,
+    int SubDistrictId);
 
 public static class MemberQueries
 {
@@ -73,7 +74,7 @@ public static class MemberQueries
             m.RegisteredArea != null ? m.RegisteredArea.Name : null,
             m.ResidenceArea != null ? m.ResidenceArea.Name : null,
             m.RegisteredAreaId != null && (m.ResidenceAreaId != null ? m.ResidenceAreaId != m.RegisteredAreaId : m.ResidenceAddress != null),
-            m.CareNeeds, m.Status, m.Category, m.IdNumberTail));
+            m.CareNeeds, m.Status, m.Category, m.IdNumberTail, m.SubDistrictId));
 
     /// <summary>A member file with what its page shows beside it (org unit, areas, temporary branches); null when out of scope or unknown.</summary>
     /// <remarks>

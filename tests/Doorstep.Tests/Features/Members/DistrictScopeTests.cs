@@ -93,6 +93,8 @@ public class DistrictScopeTests(DoorstepApp app) : IClassFixture<DoorstepApp>
         Assert.Equal(jiaxingOnly + 1, expected);
         Assert.Equal(expected, api!.Total);
         Assert.Contains($"共 {expected} 人", list.QuerySelector(".count")!.TextContent);
+        // Each card names its file's sub-district before its branch.
+        Assert.All(list.QuerySelectorAll("ul.cards > li"), card => Assert.Matches("(嘉兴路街道|广中路街道) ", card.TextContent));
         Assert.Equal(HttpStatusCode.OK, (await quwei.GetAsync($"/Members/Details/{guangzhong}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await quwei.GetAsync($"/Members/Details/{jingan}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await quwei.GetAsync($"/api/v1/members/{otherCity}")).StatusCode);
