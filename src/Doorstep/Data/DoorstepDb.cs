@@ -64,12 +64,17 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
     {
         var scope = CurrentUser.Scope;
         var id = scope.Id;
-        var home = scope.SubDistrictId;
         // Closures, not constants: EF sends them as parameters, so one plan serves every user of a kind.
         Expression<Func<int>> scopeId = () => id;
-        var district = SubDistricts.Where(s => s.District != "" && SubDistricts.Any(h => h.Id == home && h.District == s.District && h.City == s.City)).Select(s => s.Id);
-        var reach = T.Scope.Reach(scope.Kind, scopeId.Body, subDistrictId => district.Contains(subDistrictId));
+        var reach = T.Scope.Reach(scope.Kind, scopeId.Body, scope.Kind == ScopeKind.District ? InDistrictOf(scope.SubDistrictId) : null);
         return reach is null ? Set<T>() : Set<T>().Where(reach);
+    }
+
+    /// <summary>The district user's reach: the sub-districts of their own sub-district's district (and city).</summary>
+    private Expression<Func<int, bool>> InDistrictOf(int home)
+    {
+        var district = SubDistricts.Where(s => s.District != "" && SubDistricts.Any(h => h.Id == home && h.District == s.District && h.City == s.City)).Select(s => s.Id);
+        return subDistrictId => district.Contains(subDistrictId);
     }
 
     /// <summary>
@@ -141,9 +146,23 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Changes are detected once, here (and on each row the save sets columns of): not by every look
+        // at the entries below and in EF's saves, which compared each tracked row ten times or more.
         ChangeTracker.DetectChanges();
-        var filesGone = await DeleteOwnedFilesAsync(cancellationToken);
-        var written = await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        List<Guid> filesGone;
+        int written;
+        try
+        {
+            filesGone = await DeleteOwnedFilesAsync(cancellationToken);
+            written = await SaveAndAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+
         // Bytes outside the database go once the deletion is committed; inside a caller's transaction
         // that may still roll back, they are left for the file sweep.
         if (filesGone.Count > 0 && Database.CurrentTransaction is null)
@@ -183,26 +202,29 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
 
     private async Task<int> SaveAndAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified).ToList())
         {
             entry.Entity.Version++;
+            entry.DetectChanges();
         }
 
         foreach (var entry in ChangeTracker.Entries<Member>()
-                     .Where(e => e.State == EntityState.Added || e.State == EntityState.Modified && e.Property(m => m.Name).IsModified))
+                     .Where(e => e.State == EntityState.Added || e.State == EntityState.Modified && e.Property(m => m.Name).IsModified).ToList())
         {
             entry.Entity.NameInitials = Pinyin.Initials(entry.Entity.Name);
             entry.Entity.NamePinyin = Pinyin.SortKey(entry.Entity.Name);
+            DetectIfModified(entry);
         }
 
         var units = await UnitsOfWrittenMembersAsync(cancellationToken);
-        foreach (var entry in ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        foreach (var entry in ChangeTracker.Entries<Member>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {
             // A unit created in the same save is not in the database yet; DetectChanges has pointed
             // the navigation at whichever unit the key now names, or cleared it.
             entry.Entity.OrgUnitAreaId = entry.Entity.OrgUnit is { } unit
                 ? unit.ResidentialAreaId
                 : units.GetValueOrDefault(entry.Entity.OrgUnitId)?.ResidentialAreaId;
+            DetectIfModified(entry);
         }
 
         GuardScope(units);
@@ -247,6 +269,15 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
             {
                 await ownTransaction.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>A new row is inserted as it stands; a changed one must have the columns the save set marked.</summary>
+    private static void DetectIfModified(EntityEntry entry)
+    {
+        if (entry.State == EntityState.Modified)
+        {
+            entry.DetectChanges();
         }
     }
 

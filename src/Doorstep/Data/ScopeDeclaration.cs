@@ -131,7 +131,7 @@ public sealed class ScopeDeclaration<T> : ScopeDeclaration where T : class
     /// filter it gives the database a predicate it can seek an index with (DoorstepDb.InScope).
     /// Null for the system, which sees everything.
     /// </summary>
-    public Expression<Func<T, bool>>? Reach(ScopeKind kind, Expression id, Expression<Func<int, bool>> inDistrict)
+    public Expression<Func<T, bool>>? Reach(ScopeKind kind, Expression id, Expression<Func<int, bool>>? inDistrict)
     {
         if (kind == ScopeKind.Everything)
         {
@@ -145,10 +145,10 @@ public sealed class ScopeDeclaration<T> : ScopeDeclaration where T : class
     private Expression Visible(ParameterExpression record, Expression reach) =>
         _visible is null ? reach : Expression.AndAlso(Bind(_visible, record), reach);
 
-    private Expression Reach(ScopeKind kind, ParameterExpression record, Expression id, Expression<Func<int, bool>> inDistrict)
+    private Expression Reach(ScopeKind kind, ParameterExpression record, Expression id, Expression<Func<int, bool>>? inDistrict)
     {
         var rules = kind == ScopeKind.District
-            ? SubDistrictKeys.Select(key => InDistrict(Bind(key, record), inDistrict))
+            ? SubDistrictKeys.Select(key => InDistrict(Bind(key, record), inDistrict ?? throw new ArgumentNullException(nameof(inDistrict), "A district's reach needs its sub-districts.")))
             : _places.Where(p => p.Kind == kind).Select(p => Bind(p.Rule, record, id));
         return rules.DefaultIfEmpty(Expression.Constant(false)).Aggregate(Expression.OrElse);
     }

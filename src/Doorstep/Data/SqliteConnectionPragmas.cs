@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Doorstep.Data;
@@ -14,6 +16,9 @@ namespace Doorstep.Data;
 /// millisecond at a time at first, instead of in Microsoft.Data.Sqlite's retry loop, which sleeps
 /// 150 ms before every try.</item>
 /// </list>
+/// Microsoft.Data.Sqlite pools its connections and a pooled one keeps its settings, so each one is
+/// set once, the first time EF opens it: EF opens a connection for every query and save, and running
+/// the pragmas each time cost a statement's parsing and a round through SQLite per open.
 /// </summary>
 internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
@@ -22,17 +27,37 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
     /// <summary>As long as a command waits for the database (Microsoft.Data.Sqlite's default command timeout).</summary>
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
+    /// <summary>The native connections already set, forgotten with them when the pool closes them.</summary>
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, SQLitePCL.sqlite3> _set = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (NotYetSet(connection) is { } handle)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            Remember(handle);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (NotYetSet(connection) is { } handle)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Remember(handle);
+        }
     }
+
+    /// <summary>The native connection to set and then remember, or null when it has its settings already.</summary>
+    private SQLitePCL.sqlite3? NotYetSet(DbConnection connection)
+    {
+        var handle = ((SqliteConnection)connection).Handle!;
+        return _set.TryGetValue(handle, out _) ? null : handle;
+    }
+
+    private void Remember(SQLitePCL.sqlite3 handle) => _set.AddOrUpdate(handle, handle);
 }

@@ -21,13 +21,12 @@ public sealed class VisitRecording(DoorstepDb db, FileIntake files, TimeProvider
     public async Task<int?> VisitWithKeyAsync(Guid key, CancellationToken cancellationToken) =>
         await db.Set<HomeVisit>().AsNoTracking().Where(v => v.IdempotencyKey == key).Select(v => (int?)v.Id).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// The caller has looked the key up already (<see cref="VisitWithKeyAsync"/>, before checking the
+    /// form); a send with the same key that crossed this one since is caught by the key's unique index.
+    /// </summary>
     public async Task<Outcome> RecordAsync(VisitTask task, Guid key, VisitReport report, Stream? photo, CancellationToken cancellationToken)
     {
-        if (await VisitWithKeyAsync(key, cancellationToken) is { } earlier)
-        {
-            return new Outcome(earlier, Duplicate: true, null);
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
         var visit = new HomeVisit
         {
@@ -71,7 +70,8 @@ public sealed class VisitRecording(DoorstepDb db, FileIntake files, TimeProvider
             throw;
         }
 
-        if (!string.IsNullOrWhiteSpace(report.Suggestions))
+        var followsUp = !string.IsNullOrWhiteSpace(report.Suggestions);
+        if (followsUp)
         {
             db.Add(new VisitFollowUp
             {
@@ -80,7 +80,7 @@ public sealed class VisitRecording(DoorstepDb db, FileIntake files, TimeProvider
                 MemberId = visit.MemberId,
                 SubDistrictId = visit.SubDistrictId,
                 AreaId = visit.AreaId,
-                Suggestion = report.Suggestions.Trim(),
+                Suggestion = report.Suggestions!.Trim(),
                 Status = FollowUpStatus.Open,
                 CreatedAt = now,
             });
@@ -99,7 +99,11 @@ public sealed class VisitRecording(DoorstepDb db, FileIntake files, TimeProvider
             visit.PhotoFileId = intake.File.Id;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (followsUp || photo is not null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new Outcome(visit.Id, Duplicate: false, null);
     }
