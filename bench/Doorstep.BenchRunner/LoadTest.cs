@@ -27,7 +27,7 @@ internal static class LoadTest
         Console.WriteLine("  warming up");
         foreach (var scenario in scenarios)
         {
-            await Wrk.RunAsync(server.Address, await RequestsFileAsync(work, scenario), 8, TimeSpan.FromSeconds(3), scenario);
+            await Wrk.RunAsync(server.Address, await RequestsFileAsync(work, scenario), Connections[^1], TimeSpan.FromSeconds(options.WarmUpSeconds), scenario);
         }
 
         var rssAfterWarmUp = ProcessMemory.Rss(server.Pid);

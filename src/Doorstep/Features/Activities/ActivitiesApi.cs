@@ -71,7 +71,7 @@ public static class ActivitiesApi
 
         api.MapPost("/{id:int}/attendance", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (int id, AttendanceRequest request, DoorstepDb db, AttendanceBook book) =>
         {
-            var activity = await db.Set<Activity>().Include(a => a.Changes).FirstOrDefaultAsync(a => a.Id == id);
+            var activity = await db.Set<Activity>().AsNoTracking().Include(a => a.Changes).FirstOrDefaultAsync(a => a.Id == id);
             if (activity is null)
             {
                 return NotFound();
