@@ -109,8 +109,8 @@ const flushOutbox = async () => {
         let sent = 0;
         for (const entry of readOutbox()) {
             try {
-                const response = await fetch(entry.action, { method: "POST", body: bodyOf(entry.fields), credentials: "same-origin" });
-                if (response.ok) {
+                const response = await fetch(entry.action, { method: "POST", body: bodyOf(entry.fields), credentials: "same-origin", redirect: "manual" });
+                if (response.type === "opaqueredirect" || response.ok) {
                     writeOutbox(readOutbox().filter((e) => e.key !== entry.key));
                     window.localStorage.removeItem(entry.draft);
                     sent++;
@@ -192,10 +192,12 @@ if (visitForm) {
             return;
         }
         try {
-            const response = await fetch(visitForm.action, { method: "POST", body: new FormData(visitForm), credentials: "same-origin" });
-            if (response.redirected && response.ok) {
+            // The redirect is not followed here: the page it leads to shows the confirmation once, and
+            // it should be the one the cadre sees, not this request's.
+            const response = await fetch(visitForm.action, { method: "POST", body: new FormData(visitForm), credentials: "same-origin", redirect: "manual" });
+            if (response.type === "opaqueredirect") {
                 window.localStorage.removeItem(draftKey);
-                window.location.assign(response.url);
+                window.location.assign(visitForm.dataset.doneUrl);
             } else {
                 // The server found something to correct: let it show the page with its messages.
                 visitForm.submit();

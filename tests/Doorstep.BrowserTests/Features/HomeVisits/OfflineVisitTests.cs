@@ -13,7 +13,7 @@ public class OfflineVisitTests(BrowserApp app)
     private static readonly string[] Blocking = ["serious", "critical"];
 
     [BrowserFact]
-    public async Task A_cadre_at_360_px_records_a_visit_offline_and_it_is_stored_once_when_the_network_returns()
+    public async Task A_cadre_at_360_px_records_a_visit_offline_and_it_is_stored_once_and_confirmed_when_the_network_returns()
     {
         var task = await app.WithDbAsync(db => db.Set<VisitTask>()
             .Where(t => t.Campaign.Title == HomeVisitsDemo.CampaignTitle && t.Status == VisitTaskStatus.Open && t.Member.OrgUnitAreaId == t.AreaId
@@ -45,6 +45,8 @@ public class OfflineVisitTests(BrowserApp app)
         await context.SetOfflineAsync(false);
         await page.WaitForURLAsync("**/HomeVisits/Mine");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的走访", Level = 1 })).ToBeVisibleAsync();
+        // The confirmation is the page's, not taken by the outbox's own request.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已登记" })).ToContainTextAsync($"已登记{task.Name}的走访");
 
         Assert.Equal(1, await VisitsAsync());
         var visit = await app.WithDbAsync(db => db.Set<HomeVisit>().SingleAsync(v => v.TaskId == task.Id));
