@@ -51,6 +51,17 @@ public class AnonymousAccessTests(DoorstepApp app)
     }
 
     [Fact]
+    public async Task A_pages_own_script_whose_sign_in_ran_out_is_answered_401_not_sent_to_the_sign_in_page()
+    {
+        var client = app.NewClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/HomeVisits/Mine");
+        request.Headers.Add("X-Requested-With", "XMLHttpRequest");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/HomeVisits/Mine")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_public_list_is_exactly_what_answers_anonymously()
     {
         var client = app.NewClient();

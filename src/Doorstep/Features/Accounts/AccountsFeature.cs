@@ -68,7 +68,9 @@ public static class AccountsFeature
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api"))
+        // A page's own script (the visit form's send and outbox) must learn that the sign-in ran out,
+        // not follow a redirect to the sign-in page and take it for a stored visit.
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Headers.XRequestedWith == "XMLHttpRequest")
         {
             ctx.Response.StatusCode = status;
         }

@@ -97,6 +97,11 @@ const bodyOf = (fields) => {
     return body;
 };
 
+// How the visit form is sent from the script. The redirect is not followed: the page it leads to shows
+// the confirmation once, and that should be the page the cadre then sees. A sign-in that ran out
+// answers 401 to a request marked as the script's, rather than a redirect that would look like success.
+const sending = { credentials: "same-origin", redirect: "manual", headers: { "X-Requested-With": "XMLHttpRequest" } };
+
 // Sends what waits in the outbox; an entry leaves it once the server answered (a visit, or the same
 // visit again), and stays on a network error.
 let flushing = false;
@@ -109,7 +114,7 @@ const flushOutbox = async () => {
         let sent = 0;
         for (const entry of readOutbox()) {
             try {
-                const response = await fetch(entry.action, { method: "POST", body: bodyOf(entry.fields), credentials: "same-origin", redirect: "manual" });
+                const response = await fetch(entry.action, { method: "POST", body: bodyOf(entry.fields), ...sending });
                 if (response.type === "opaqueredirect" || response.ok) {
                     writeOutbox(readOutbox().filter((e) => e.key !== entry.key));
                     window.localStorage.removeItem(entry.draft);
@@ -192,9 +197,7 @@ if (visitForm) {
             return;
         }
         try {
-            // The redirect is not followed here: the page it leads to shows the confirmation once, and
-            // it should be the one the cadre sees, not this request's.
-            const response = await fetch(visitForm.action, { method: "POST", body: new FormData(visitForm), credentials: "same-origin", redirect: "manual" });
+            const response = await fetch(visitForm.action, { method: "POST", body: new FormData(visitForm), ...sending });
             if (response.type === "opaqueredirect") {
                 window.localStorage.removeItem(draftKey);
                 window.location.assign(visitForm.dataset.doneUrl);
