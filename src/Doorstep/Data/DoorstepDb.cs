@@ -26,8 +26,13 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
 {
     public CurrentUser CurrentUser => currentUser.Current;
 
-    // Query filters read these properties each time a query runs, so each query sees the scope of
-    // the user at that moment. One id serves every kind: each filter term tests the kind first.
+    // Query filters read these each time a query runs, so each query sees the scope of the user at
+    // that moment. A kind's id is null unless the user's scope is of that kind: EF drops the terms a
+    // null makes false, so an area cadre's query carries the area's term alone (ADR 0031).
+    private bool FilterEverything => CurrentUser.Scope.Kind == ScopeKind.Everything;
+
+    private int? FilterIdOf(ScopeKind kind) => CurrentUser.Scope.Kind == kind ? CurrentUser.Scope.Id : null;
+
     private ScopeKind FilterKind => CurrentUser.Scope.Kind;
     private int FilterScopeId => CurrentUser.Scope.Id;
 
@@ -85,7 +90,7 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
     /// </summary>
     private Expression<Func<int, bool>> InFilteredDistrict => subDistrictId =>
         SubDistricts.Any(s => s.Id == subDistrictId
-            && SubDistricts.Any(h => h.Id == FilterScopeId && h.District != "" && h.District == s.District && h.City == s.City));
+            && SubDistricts.Any(h => h.Id == FilterIdOf(ScopeKind.District) && h.District != "" && h.District == s.District && h.City == s.City));
 
     /// <summary>
     /// 人户分离, the other way round: members whose file is held by another area but who live in the
@@ -130,13 +135,14 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
         });
 
         // Each scoped entity's filter comes from its own declaration (IScoped); nothing here names one.
-        var kind = Expression.Property(Expression.Constant(this, typeof(DoorstepDb)), nameof(FilterKind));
-        var id = Expression.Property(Expression.Constant(this, typeof(DoorstepDb)), nameof(FilterScopeId));
+        var context = Expression.Constant(this, typeof(DoorstepDb));
+        var everything = Expression.Property(context, nameof(FilterEverything));
+        var idOf = typeof(DoorstepDb).GetMethod(nameof(FilterIdOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.BaseType is null).ToList())
         {
             if (ScopeDeclaration.Of(entity.ClrType) is { } declaration)
             {
-                builder.Entity(entity.ClrType).HasQueryFilter(declaration.Filter(kind, id, InFilteredDistrict));
+                builder.Entity(entity.ClrType).HasQueryFilter(declaration.Filter(everything, kind => Expression.Call(context, idOf, Expression.Constant(kind)), InFilteredDistrict));
             }
         }
     }

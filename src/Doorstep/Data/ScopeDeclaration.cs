@@ -34,10 +34,13 @@ public abstract class ScopeDeclaration
 
     /// <summary>
     /// The query filter: the system sees every record; any other user the records one of their kind's
-    /// places reaches. <paramref name="kind"/> and <paramref name="id"/> are read when the query runs;
-    /// <paramref name="inDistrict"/> says whether a sub-district lies in the district user's district.
+    /// places reaches. All three are read when the query runs: <paramref name="everything"/> whether the
+    /// user is the system; <paramref name="idOf"/> a kind's id (an int?), null unless the user's scope is
+    /// of that kind; <paramref name="inDistrict"/> whether a sub-district lies in the district user's
+    /// district (false for every other user). A null id makes its kind's terms false, and EF writes its
+    /// SQL for each pattern of null parameters without them (ADR 0031).
     /// </summary>
-    public abstract LambdaExpression Filter(Expression kind, Expression id, Expression<Func<int, bool>> inDistrict);
+    public abstract LambdaExpression Filter(Expression everything, Func<ScopeKind, Expression> idOf, Expression<Func<int, bool>> inDistrict);
 
     /// <summary>May <paramref name="scope"/> save <paramref name="entity"/> as it now stands?</summary>
     public abstract bool MayWrite(object entity, DataScope scope);
@@ -112,15 +115,13 @@ public sealed class ScopeDeclaration<T> : ScopeDeclaration where T : class
     private IEnumerable<Expression<Func<T, int?>>> SubDistrictKeys =>
         _places.Where(p => p.Kind == ScopeKind.SubDistrict && p.Key is not null).Select(p => p.Key!);
 
-    public override Expression<Func<T, bool>> Filter(Expression kind, Expression id, Expression<Func<int, bool>> inDistrict)
+    public override Expression<Func<T, bool>> Filter(Expression everything, Func<ScopeKind, Expression> idOf, Expression<Func<int, bool>> inDistrict)
     {
         var record = Expression.Parameter(typeof(T), "record");
-        Expression body = Expression.Equal(kind, Expression.Constant(ScopeKind.Everything));
+        var body = everything;
         foreach (var reached in Kinds)
         {
-            body = Expression.OrElse(body, Expression.AndAlso(
-                Expression.Equal(kind, Expression.Constant(reached)),
-                Reach(reached, record, id, inDistrict)));
+            body = Expression.OrElse(body, Reach(reached, record, idOf(reached), inDistrict));
         }
 
         return Expression.Lambda<Func<T, bool>>(Visible(record, body), record);
@@ -149,8 +150,21 @@ public sealed class ScopeDeclaration<T> : ScopeDeclaration where T : class
     {
         var rules = kind == ScopeKind.District
             ? SubDistrictKeys.Select(key => InDistrict(Bind(key, record), inDistrict ?? throw new ArgumentNullException(nameof(inDistrict), "A district's reach needs its sub-districts.")))
-            : _places.Where(p => p.Kind == kind).Select(p => Bind(p.Rule, record, id));
+            : _places.Where(p => p.Kind == kind).Select(p => id.Type == typeof(int) ? Bind(p.Rule, record, id) : Lift(p.Rule, record, id));
         return rules.DefaultIfEmpty(Expression.Constant(false)).Aggregate(Expression.OrElse);
+    }
+
+    /// <summary>
+    /// A rule with an id that may be null, false when it is: each comparison with the id becomes one of
+    /// int? with int?, and a rule that reads no id (every record of the kind) asks that there be one.
+    /// A non-nullable key compared with a null id is false by itself; a nullable key is also asked to
+    /// have a value, since in C# (and so in EF's SQL) null == null.
+    /// </summary>
+    private static Expression Lift(Expression<Func<T, int, bool>> rule, ParameterExpression record, Expression id)
+    {
+        var lifting = new IdLifting(rule.Parameters[1], id);
+        var body = lifting.Visit(Bind(rule, record, rule.Parameters[1]));
+        return lifting.Lifted ? body : Expression.AndAlso(Expression.NotEqual(id, Expression.Constant(null, typeof(int?))), body);
     }
 
     public override bool MayWrite(object entity, DataScope scope) =>
@@ -174,6 +188,35 @@ public sealed class ScopeDeclaration<T> : ScopeDeclaration where T : class
 
     private static Expression Bind(LambdaExpression lambda, params Expression[] arguments) =>
         new Substitution(lambda.Parameters.Zip(arguments).ToDictionary(p => (Expression)p.First, p => p.Second)).Visit(lambda.Body)!;
+
+    /// <summary>Puts an int? in place of a rule's int id, in the comparisons with it that rules are made of.</summary>
+    private sealed class IdLifting(ParameterExpression id, Expression nullableId) : ExpressionVisitor
+    {
+        public bool Lifted { get; private set; }
+
+        protected override Expression VisitBinary(BinaryExpression node)
+        {
+            if (node.NodeType == ExpressionType.Equal && (IsId(node.Right) || IsId(node.Left)))
+            {
+                Lifted = true;
+                var key = Visit(IsId(node.Right) ? node.Left : node.Right);
+                if (key.Type == typeof(int))
+                {
+                    return Expression.Equal(Expression.Convert(key, typeof(int?)), nullableId);
+                }
+
+                return Expression.AndAlso(Expression.Equal(key, nullableId), Expression.NotEqual(key, Expression.Constant(null, key.Type)));
+            }
+
+            return base.VisitBinary(node);
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node == id ? throw new NotSupportedException("A scope rule may only compare its id with a key (key == id).") : node;
+
+        private bool IsId(Expression side) =>
+            side == id || side is UnaryExpression { NodeType: ExpressionType.Convert, Operand: var operand } && operand == id;
+    }
 
     /// <summary>Puts the given expressions in place of a lambda's parameters, so that rules compose into one tree.</summary>
     private sealed class Substitution(Dictionary<Expression, Expression> replacements) : ExpressionVisitor

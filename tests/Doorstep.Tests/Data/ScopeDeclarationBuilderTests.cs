@@ -22,8 +22,21 @@ public sealed class ScopeDeclarationBuilderTests
     private sealed class Current
     {
         public DataScope Scope { get; set; } = DataScope.Nobody;
-        public ScopeKind Kind => Scope.Kind;
-        public int Id => Scope.Id;
+        public bool Everything => Scope.Kind == ScopeKind.Everything;
+
+        public int? IdOf(ScopeKind kind) => Scope.Kind == kind ? Scope.Id : null;
+
+        /// <summary>The filter with the same terms DoorstepDb hands EF, reading this scope when it runs.</summary>
+        public Func<Problem, bool> Filter()
+        {
+            var current = Expression.Constant(this);
+            var idOf = typeof(Current).GetMethod(nameof(IdOf))!;
+            Expression<Func<int, bool>> inDistrict = subDistrictId => Scope.Kind == ScopeKind.District && InDistrict.Compile()(subDistrictId);
+            return Declaration.Filter(
+                Expression.Property(current, nameof(Everything)),
+                kind => Expression.Call(current, idOf, Expression.Constant(kind)),
+                inDistrict).Compile();
+        }
     }
 
     private static readonly ScopeDeclaration<Problem> Declaration = new ScopeDeclaration<Problem>()
@@ -43,11 +56,7 @@ public sealed class ScopeDeclarationBuilderTests
 
     private static List<int> Seen(DataScope scope)
     {
-        var current = new Current { Scope = scope };
-        var filter = Declaration.Filter(
-            Expression.Property(Expression.Constant(current), nameof(Current.Kind)),
-            Expression.Property(Expression.Constant(current), nameof(Current.Id)),
-            InDistrict).Compile();
+        var filter = new Current { Scope = scope }.Filter();
         return Enumerable.Range(0, Problems.Length).Where(i => filter(Problems[i])).ToList();
     }
 
@@ -73,10 +82,7 @@ public sealed class ScopeDeclarationBuilderTests
     public void The_filter_reads_the_scope_when_it_runs_not_when_it_was_built()
     {
         var current = new Current { Scope = new DataScope(ScopeKind.Department, 1, DepartmentId: 7) };
-        var filter = Declaration.Filter(
-            Expression.Property(Expression.Constant(current), nameof(Current.Kind)),
-            Expression.Property(Expression.Constant(current), nameof(Current.Id)),
-            InDistrict).Compile();
+        var filter = current.Filter();
 
         var before = Problems.Count(filter);
         current.Scope = new DataScope(ScopeKind.Department, 1, DepartmentId: 8);
