@@ -11,15 +11,16 @@ using Microsoft.Extensions.Options;
 namespace Doorstep.Features.Listening;
 
 /// <summary>
-/// Signs a request in by the card token in its URL (/listen/{token}/…): no cookie, no password. Each
-/// request looks the card up by its keyed hash, so a revoked or replaced card stops at once. The
+/// Signs a request in by the card token in its URL (/listen/{token}/…): no cookie, no password. The
+/// card is looked up by its keyed hash, or found among those looked up in the last 30 seconds
+/// (<see cref="CardHolders"/>, forgotten when a card is revoked or replaced, so it stops at once). The
 /// holder is a <see cref="Roles.CardHolder"/> whose scope is their own member (ScopeKind.MemberCard).
 /// A token that opens nothing gets 404, the same as a page that does not exist; an address that keeps
 /// guessing gets 429 (<see cref="CardGuesses"/>).
 /// </summary>
 public sealed class CardAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    DoorstepDb db, PersonalDataProtector protector, CardGuesses guesses)
+    DoorstepDb db, PersonalDataProtector protector, CardGuesses guesses, CardHolders holders)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ListeningCard";
@@ -40,14 +41,7 @@ public sealed class CardAuthentication(
         if (CardToken.LooksValid(token))
         {
             var hash = CardToken.Hash(token!, protector);
-            // Who holds this card is what we are finding out: the look-up is the system's, by the hash alone.
-            using (CurrentUserAccessor.ActAs(CurrentUser.System("随身听卡验证")))
-            {
-                holder = await db.ListeningCards.AsNoTracking()
-                    .Where(c => c.TokenHash == hash && c.RevokedAt == null)
-                    .Select(c => new Holder(c.Id, c.MemberId, c.SubDistrictId, c.Member.Name))
-                    .FirstOrDefaultAsync(Context.RequestAborted);
-            }
+            holder = await holders.FindAsync(hash, () => LookUpAsync(hash));
         }
 
         if (holder is null)
@@ -56,7 +50,6 @@ public sealed class CardAuthentication(
             return AuthenticateResult.Fail("no such card");
         }
 
-        holder = holder with { GivenName = GivenName.Of(holder.GivenName) };
         Context.Items[typeof(Holder)] = holder;
         var identity = new ClaimsIdentity(
         [
@@ -67,6 +60,19 @@ public sealed class CardAuthentication(
             new Claim(DataScope.Claims.SubDistrict, holder.SubDistrictId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private async Task<Holder?> LookUpAsync(string hash)
+    {
+        // Who holds this card is what we are finding out: the look-up is the system's, by the hash alone.
+        using (CurrentUserAccessor.ActAs(CurrentUser.System("随身听卡验证")))
+        {
+            var found = await db.ListeningCards.AsNoTracking()
+                .Where(c => c.TokenHash == hash && c.RevokedAt == null)
+                .Select(c => new Holder(c.Id, c.MemberId, c.SubDistrictId, c.Member.Name))
+                .FirstOrDefaultAsync(Context.RequestAborted);
+            return found is null ? null : found with { GivenName = GivenName.Of(found.GivenName) };
+        }
     }
 
     /// <summary>Nothing about why: no card, a revoked card and a wrong token all look like a missing page.</summary>

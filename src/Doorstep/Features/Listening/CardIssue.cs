@@ -12,12 +12,12 @@ public static class CardIssue
 {
     public sealed record IssuedCard(int MemberId, string Name, string Area, string Token);
 
-    public static async Task<IReadOnlyList<IssuedCard>> IssueAsync(DoorstepDb db, PersonalDataProtector protector, DateTime now, IReadOnlyCollection<int> memberIds)
+    public static async Task<IReadOnlyList<IssuedCard>> IssueAsync(DoorstepDb db, PersonalDataProtector protector, CardHolders holders, DateTime now, IReadOnlyCollection<int> memberIds)
     {
         // Members as this user sees them: an id outside the scope is simply not found.
         var members = await db.MembersInScope.Where(m => memberIds.Contains(m.Id))
             .Select(m => new { Member = m, Area = m.OrgUnit.Name }).ToListAsync();
-        await RevokeAsync(db, now, members.Select(m => m.Member.Id).ToList());
+        await MarkRevokedAsync(db, now, members.Select(m => m.Member.Id).ToList());
         var issued = new List<IssuedCard>();
         foreach (var m in members.OrderBy(m => m.Member.NamePinyin))
         {
@@ -35,10 +35,20 @@ public static class CardIssue
         }
 
         await db.SaveChangesAsync();
+        holders.Forget();
         return issued;
     }
 
-    public static async Task<int> RevokeAsync(DoorstepDb db, DateTime now, IReadOnlyCollection<int> memberIds)
+    /// <summary>Revokes the members' cards and saves; the number of cards revoked.</summary>
+    public static async Task<int> RevokeAsync(DoorstepDb db, CardHolders holders, DateTime now, IReadOnlyCollection<int> memberIds)
+    {
+        var revoked = await MarkRevokedAsync(db, now, memberIds);
+        await db.SaveChangesAsync();
+        holders.Forget();
+        return revoked;
+    }
+
+    private static async Task<int> MarkRevokedAsync(DoorstepDb db, DateTime now, IReadOnlyCollection<int> memberIds)
     {
         // The member comes along: the area's write rule reads the card's member.
         var cards = await db.ListeningCards.Include(c => c.Member).Where(c => memberIds.Contains(c.MemberId) && c.RevokedAt == null).ToListAsync();

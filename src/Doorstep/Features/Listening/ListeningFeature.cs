@@ -32,6 +32,7 @@ public static class ListeningFeature
             .AddPolicy(HandleCards, p => p.RequireRole(Roles.SubDistrictAdmin, Roles.AreaCadre))
             .AddPolicy(Listen, p => p.AddAuthenticationSchemes(CardAuthentication.SchemeName).RequireRole(Roles.CardHolder));
         services.AddSingleton<CardGuesses>();
+        services.AddSingleton<CardHolders>();
         // A recording over the upload limit comes back to its chapter with the refusal at the field.
         services.AddSingleton(new UploadPage("/Listening/Chapters/Edit/{id}"));
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);

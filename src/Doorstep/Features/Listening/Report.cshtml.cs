@@ -14,7 +14,7 @@ namespace Doorstep.Features.Listening;
 /// the cadre prints cards for the members they tick.
 /// </summary>
 [Authorize(Policy = ListeningFeature.HandleCards)]
-public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataProtector protector) : PageModel
+public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataProtector protector, CardHolders holders) : PageModel
 {
     public sealed record AreaOption(int Id, string Name);
 
@@ -56,7 +56,7 @@ public sealed class ReportModel(DoorstepDb db, TimeProvider clock, PersonalDataP
             return Page();
         }
 
-        var cards = await CardIssue.IssueAsync(db, protector, clock.GetUtcNow().UtcDateTime, memberIds);
+        var cards = await CardIssue.IssueAsync(db, protector, holders, clock.GetUtcNow().UtcDateTime, memberIds);
         return Partial("/Features/Listening/Cards/_CardSheet.cshtml", new CardSheet(cards, token => Url.Page("/Listening/Card/Shelf", null, new { token }, Request.Scheme, Request.Host.Value)!));
     }
 

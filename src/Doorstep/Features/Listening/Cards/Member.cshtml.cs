@@ -9,7 +9,7 @@ namespace Doorstep.Features.Listening.Cards;
 
 /// <summary>One member's listening: their card (issue, replace, revoke), how they prefer to study, their progress per book.</summary>
 [Authorize(Policy = ListeningFeature.HandleCards)]
-public sealed class MemberModel(DoorstepDb db, TimeProvider clock, PersonalDataProtector protector) : PageModel
+public sealed class MemberModel(DoorstepDb db, TimeProvider clock, PersonalDataProtector protector, CardHolders holders) : PageModel
 {
     public sealed record BookProgress(string Title, int Chapters, int Completed, int Seconds, DateTime LastAt);
 
@@ -50,7 +50,7 @@ public sealed class MemberModel(DoorstepDb db, TimeProvider clock, PersonalDataP
 
     public async Task<IActionResult> OnPostIssueAsync(int id)
     {
-        var cards = await CardIssue.IssueAsync(db, protector, clock.GetUtcNow().UtcDateTime, [id]);
+        var cards = await CardIssue.IssueAsync(db, protector, holders, clock.GetUtcNow().UtcDateTime, [id]);
         return cards.Count == 0
             ? NotFound()
             : Partial("/Features/Listening/Cards/_CardSheet.cshtml", new CardSheet(cards, token => Url.Page("/Listening/Card/Shelf", null, new { token }, Request.Scheme, Request.Host.Value)!));
@@ -63,8 +63,7 @@ public sealed class MemberModel(DoorstepDb db, TimeProvider clock, PersonalDataP
             return NotFound();
         }
 
-        var revoked = await CardIssue.RevokeAsync(db, clock.GetUtcNow().UtcDateTime, [id]);
-        await db.SaveChangesAsync();
+        var revoked = await CardIssue.RevokeAsync(db, holders, clock.GetUtcNow().UtcDateTime, [id]);
         Message = revoked > 0 ? "卡已作废，立即不能再使用。" : "没有有效的卡。";
         return RedirectToPage("/Listening/Cards/Member", new { id });
     }
