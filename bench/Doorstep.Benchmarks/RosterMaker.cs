@@ -23,6 +23,12 @@ public static class RosterMaker
     private const string AreaCode = "310109";
     private const int UpdateEvery = 50;
 
+    /// <summary>
+    /// The day the roster's people are born before: fixed, so that a roster made on another day names the
+    /// same people, as a reused data set (which holds an earlier roster's members) needs.
+    /// </summary>
+    private static readonly DateOnly BornBefore = new(2026, 11, 30);
+
     /// <summary>Sequences 900–999 (the 15th to 17th digits) are this roster's.</summary>
     private static bool FromARoster(string idNumber) => idNumber.Length == 18 && idNumber[14] == '9';
 
@@ -74,7 +80,7 @@ public static class RosterMaker
         int i, Random random, DateOnly today, string branch, string area, int areaId, List<string> areas, Dictionary<DateOnly, int> sequences)
     {
         var gender = random.Next(100) < 52 ? Gender.Female : Gender.Male;
-        var birth = FictionalPeople.BirthDate(random, today);
+        var birth = FictionalPeople.BirthDate(random, BornBefore);
         // A hundred numbers per birth date (900–999): a crowded date lends its people to the next day.
         while (sequences.GetValueOrDefault(birth) >= 100)
         {
