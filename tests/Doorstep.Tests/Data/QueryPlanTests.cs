@@ -1,9 +1,7 @@
-using System.Globalization;
-using System.Security.Claims;
 using Doorstep.Data;
 using Doorstep.Features.Members;
 using Doorstep.Infrastructure;
-using Microsoft.AspNetCore.Http;
+using Doorstep.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Tests.Data;
@@ -19,12 +17,7 @@ public sealed class QueryPlanTests : IDisposable
 
     private SqliteDoorstepDb Db(string role, params (string Type, int Value)[] scope)
     {
-        var identity = new ClaimsIdentity(
-            scope.Select(s => new Claim(s.Type, s.Value.ToString(CultureInfo.InvariantCulture))).Append(new Claim(ClaimTypes.Role, role)),
-            "test");
-        var http = new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = new ClaimsPrincipal(identity) } };
-        var options = new DbContextOptionsBuilder<SqliteDoorstepDb>().UseSqlite($"Data Source={_file}").Options;
-        var db = new SqliteDoorstepDb(options, new CurrentUserAccessor(http), TimeProvider.System);
+        var db = SignedInContext.Sqlite(_file, role, scope);
         db.Database.Migrate();
         return db;
     }

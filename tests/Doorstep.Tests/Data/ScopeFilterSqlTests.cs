@@ -1,10 +1,8 @@
-using System.Globalization;
-using System.Security.Claims;
 using Doorstep.Data;
 using Doorstep.Features.Inspections;
 using Doorstep.Features.Listening;
 using Doorstep.Infrastructure;
-using Microsoft.AspNetCore.Http;
+using Doorstep.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Tests.Data;
@@ -17,15 +15,7 @@ public sealed class ScopeFilterSqlTests : IDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"doorstep-sql-{Guid.NewGuid():N}.db");
 
-    private SqliteDoorstepDb Db(string role, params (string Type, int Value)[] scope)
-    {
-        var identity = new ClaimsIdentity(
-            scope.Select(s => new Claim(s.Type, s.Value.ToString(CultureInfo.InvariantCulture))).Append(new Claim(ClaimTypes.Role, role)),
-            "test");
-        var http = new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = new ClaimsPrincipal(identity) } };
-        var options = new DbContextOptionsBuilder<SqliteDoorstepDb>().UseSqlite($"Data Source={_file}").Options;
-        return new SqliteDoorstepDb(options, new CurrentUserAccessor(http), TimeProvider.System);
-    }
+    private SqliteDoorstepDb Db(string role, params (string Type, int Value)[] scope) => SignedInContext.Sqlite(_file, role, scope);
 
     private static string Where(IQueryable query) => query.ToQueryString().Split("WHERE", 2)[1];
 
