@@ -58,9 +58,14 @@ public static class DatabaseSetup
         services.AddScoped<DoorstepDb>(sp => sp.GetRequiredService<TContext>());
     }
 
+    private const int PostgresPreparedStatements = 50, PostgresConnections = 20;
+
     /// <summary>
-    /// The configured PostgreSQL connection, with the server's JIT compilation off unless the operator's
-    /// Options set it: it compiled the plans of our page-sized queries for 20–30 ms each (ADR 0029).
+    /// The configured PostgreSQL connection with Doorstep's defaults for what the operator left unset:
+    /// the server's JIT compilation off (it compiled the plans of our page-sized queries for 20–30 ms
+    /// each, ADR 0029); statements prepared once they are seen often, so the server stops parsing and
+    /// planning the hot writes again on every call; and at most 20 connections from this node, so that a
+    /// crowd of phones queues here for a connection rather than exhausting the server's (ADR 0033).
     /// </summary>
     public static string PostgresConnectionString(string configured)
     {
@@ -68,6 +73,18 @@ public static class DatabaseSetup
         if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
         {
             builder.Options = $"{builder.Options} -c jit=off".Trim();
+        }
+
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
+        if (!given.Contains("maxautoprepare"))
+        {
+            builder.MaxAutoPrepare = PostgresPreparedStatements;
+        }
+
+        if (!given.Overlaps(["maxpoolsize", "maximumpoolsize"]))
+        {
+            builder.MaxPoolSize = PostgresConnections;
         }
 
         return builder.ConnectionString;

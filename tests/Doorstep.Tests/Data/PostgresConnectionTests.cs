@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Tests.Data;
 
-/// <summary>PostgreSQL connections run without JIT compilation unless the operator asks for it (docs/adr/0029).</summary>
+/// <summary>
+/// PostgreSQL connections run without JIT compilation (docs/adr/0029), prepare their frequent statements
+/// and keep to a modest pool (docs/adr/0033), unless the operator's connection string says otherwise.
+/// </summary>
 [Collection(SharedApp.Name)]
 public class PostgresConnectionTests(DoorstepApp app)
 {
@@ -14,6 +17,19 @@ public class PostgresConnectionTests(DoorstepApp app)
         Assert.Equal(("doorstep", "-c jit=off"), Parts(DatabaseSetup.PostgresConnectionString("Host=db;Database=doorstep")));
         Assert.Equal(("doorstep", "-c statement_timeout=5000 -c jit=off"), Parts(DatabaseSetup.PostgresConnectionString("Host=db;Database=doorstep;Options=-c statement_timeout=5000")));
         Assert.Equal(("doorstep", "-c jit=on"), Parts(DatabaseSetup.PostgresConnectionString("Host=db;Database=doorstep;Options=-c jit=on")));
+    }
+
+    [Fact]
+    public void The_configured_connection_prepares_frequent_statements_and_keeps_a_modest_pool_unless_the_operator_sets_them()
+    {
+        var defaults = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString("Host=db;Database=doorstep"));
+        Assert.Equal((50, 20), (defaults.MaxAutoPrepare, defaults.MaxPoolSize));
+
+        var operators = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString("Host=db;Database=doorstep;Max Auto Prepare=0;Maximum Pool Size=100"));
+        Assert.Equal((0, 100), (operators.MaxAutoPrepare, operators.MaxPoolSize));
+
+        var synonym = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString("Host=db;Database=doorstep;maxpoolsize=64"));
+        Assert.Equal(64, synonym.MaxPoolSize);
     }
 
     private static (string? Database, string? Options) Parts(string connectionString)
