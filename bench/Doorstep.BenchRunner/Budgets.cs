@@ -103,9 +103,12 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
             r.Pages.FirstOrDefault(p => p.Title == PageWeights.ListeningPlayer) is { } player
                 ? new(Format.Kb(player.TotalWireBytes), player.TotalWireBytes <= PlayerWireBytes)
                 : null),
-        new("随身听 progress saves at 32 connections (POST, card tokens)", $"≥ {ProgressSavesPerSecond} /s at p95 ≤ {ProgressSaveP95Ms} ms, 0 errors", r =>
-            r.Load.FirstOrDefault(l => l.Scenario == ListeningLoad.ScenarioId && l.Connections == 32) is { } saves
-                ? new($"{Format.Rps(saves.RequestsPerSecond)} /s at p95 {Format.Ms(saves.P95Ms)}, {saves.Errors} errors",
+        new($"随身听 progress saves from {Format.Number(ListeningLoad.Phones.Count)} phones, each saving after a random wait (POST, card tokens)", $"≥ {ProgressSavesPerSecond} /s at p95 ≤ {ProgressSaveP95Ms} ms, 0 errors", r =>
+            r.Load.FirstOrDefault(l => l.Scenario == ListeningLoad.ScenarioId && l.MeanWaitMs is not null) is { } saves
+                ? new($"{Format.Rps(saves.RequestsPerSecond)} /s at p95 {Format.Ms(saves.P95Ms)}, {saves.Errors} errors"
+                    + (r.Load.FirstOrDefault(l => l.Scenario == ListeningLoad.ScenarioId && l.Connections == 32 && l.MeanWaitMs is null) is { } most
+                        ? $" (at 32 connections without waits: {Format.Rps(most.RequestsPerSecond)} /s at p95 {Format.Ms(most.P95Ms)})"
+                        : ""),
                     saves.RequestsPerSecond >= ProgressSavesPerSecond && saves.P95Ms <= ProgressSaveP95Ms && saves.Errors == 0)
                 : null),
         P95("随身听 area report p95 (BDN listening.area-report)", "listening.area-report", ListeningReportP95Ms),

@@ -18,6 +18,12 @@ internal sealed record LoadScenario(string Id, string Title, IReadOnlyList<strin
     /// </summary>
     public Func<Task<string?>>? Check { get; init; }
 
+    /// <summary>Also run as this many phones, each waiting a random time before each request (wrk/paced.lua).</summary>
+    public Phones? Paced { get; init; }
+
+    /// <summary>Phones sending at their own pace: about Count ÷ (MeanWaitMs + latency) requests a second.</summary>
+    public sealed record Phones(int Count, int MeanWaitMs);
+
     public static string Post(string path, string body) => $"POST {path}\t{body}";
 
     /// <summary>A form body, URL-encoded, with {n} and {uuid} left for wrk to fill in.</summary>

@@ -37,29 +37,42 @@ internal static class LoadTest
             var requests = await RequestsFileAsync(work, scenario);
             foreach (var connections in Connections)
             {
-                Wrk.Summary summary;
-                long highest;
-                await using (var sampler = new RssSampler(server.Pid))
-                {
-                    summary = await Wrk.RunAsync(server.Address, requests, connections, TimeSpan.FromSeconds(options.LoadSeconds), scenario);
-                    highest = sampler.Highest;
-                }
+                peak = Math.Max(peak, await MeasureAsync(server, requests, connections, null, scenario, options, result));
+            }
 
-                peak = Math.Max(peak, highest);
-                var load = new LoadResult(scenario.Id, scenario.Title, connections, summary.Seconds, summary.Requests, summary.RequestsPerSecond,
-                    summary.LatencyUs.P50 / 1000.0, summary.LatencyUs.P95 / 1000.0, summary.LatencyUs.P99 / 1000.0, summary.LatencyUs.Max / 1000.0,
-                    summary.SocketErrors, summary.StatusErrors, summary.Timeouts, highest);
-                result.Load.Add(load);
-                Console.WriteLine($"  {scenario.Id,-11} c={connections,-2}  {load.RequestsPerSecond,8:F0} req/s  p50 {load.P50Ms,7:F1} ms  p95 {load.P95Ms,7:F1} ms  p99 {load.P99Ms,7:F1} ms  errors {load.Errors}  rss {highest / 1048576} MB");
-
-                if (await CheckAsync(scenario) is { } problem)
-                {
-                    result.Problems.Add($"{scenario.Id} c={connections}: {problem}");
-                }
+            if (scenario.Paced is { } phones)
+            {
+                peak = Math.Max(peak, await MeasureAsync(server, requests, phones.Count, phones.MeanWaitMs, scenario, options, result));
             }
         }
 
         result.ServerMemory = new ServerMemory(rssAfterStart, rssAfterWarmUp, peak);
+    }
+
+    /// <summary>One load of one scenario, added to the result with its check's problem if any; returns the server's peak RSS during it.</summary>
+    private static async Task<long> MeasureAsync(AppServer server, string requests, int connections, int? meanWaitMs, LoadScenario scenario, RunOptions options, DatabaseResult result)
+    {
+        Wrk.Summary summary;
+        long highest;
+        await using (var sampler = new RssSampler(server.Pid))
+        {
+            summary = await Wrk.RunAsync(server.Address, requests, connections, TimeSpan.FromSeconds(options.LoadSeconds), scenario, meanWaitMs);
+            highest = sampler.Highest;
+        }
+
+        var load = new LoadResult(scenario.Id, scenario.Title, connections, summary.Seconds, summary.Requests, summary.RequestsPerSecond,
+            summary.LatencyUs.P50 / 1000.0, summary.LatencyUs.P95 / 1000.0, summary.LatencyUs.P99 / 1000.0, summary.LatencyUs.Max / 1000.0,
+            summary.SocketErrors, summary.StatusErrors, summary.Timeouts, highest, meanWaitMs);
+        result.Load.Add(load);
+        var paced = meanWaitMs is null ? "" : $" (paced, {meanWaitMs} ms)";
+        Console.WriteLine($"  {scenario.Id,-11} c={connections,-2}{paced}  {load.RequestsPerSecond,8:F0} req/s  p50 {load.P50Ms,7:F1} ms  p95 {load.P95Ms,7:F1} ms  p99 {load.P99Ms,7:F1} ms  errors {load.Errors}  rss {highest / 1048576} MB");
+
+        if (await CheckAsync(scenario) is { } problem)
+        {
+            result.Problems.Add($"{scenario.Id} c={connections}{paced}: {problem}");
+        }
+
+        return highest;
     }
 
     private static async Task<string?> CheckAsync(LoadScenario scenario)

@@ -109,6 +109,7 @@ internal static class Report
         md.AppendLine("## Over HTTP (wrk on the same machine)");
         md.AppendLine();
         md.AppendLine("wrk and the app share the cores. Each line is one fixed-time run; \"of ceiling\" compares with the trivial endpoint at the same connections. "
+            + "A connection sends its next request as soon as it is answered, except on \"phones\" lines, where each waits a random time first (bench/wrk/paced.lua). "
             + "Errors are socket errors plus answers other than 2xx/3xx.");
         md.AppendLine();
         foreach (var d in databases.Where(d => d.Load.Count > 0))
@@ -117,9 +118,10 @@ internal static class Report
             md.AppendLine();
             Table(md, ["Scenario", "Conn.", "req/s", "of ceiling", "p50", "p95", "p99", "errors", "server RSS"], d.Load.Select(l =>
             {
-                var ceiling = d.Load.FirstOrDefault(c => c.Scenario == "ceiling" && c.Connections == l.Connections);
+                var ceiling = d.Load.FirstOrDefault(c => c.Scenario == "ceiling" && c.Connections == l.Connections && l.MeanWaitMs is null);
                 var share = ceiling is { RequestsPerSecond: > 0 } ? Format.Percent(l.RequestsPerSecond / ceiling.RequestsPerSecond) : "—";
-                return (IReadOnlyList<string>)[l.Title, Format.Number(l.Connections), Format.Rps(l.RequestsPerSecond), share, Format.Ms(l.P50Ms), Format.Ms(l.P95Ms), Format.Ms(l.P99Ms), Format.Number(l.Errors), Format.Mb(l.PeakRssBytes)];
+                var connections = l.MeanWaitMs is { } wait ? $"{Format.Number(l.Connections)} phones, {Format.Ms(wait)} apart on average" : Format.Number(l.Connections);
+                return (IReadOnlyList<string>)[l.Title, connections, Format.Rps(l.RequestsPerSecond), share, Format.Ms(l.P50Ms), Format.Ms(l.P95Ms), Format.Ms(l.P99Ms), Format.Number(l.Errors), Format.Mb(l.PeakRssBytes)];
             }).ToList());
         }
     }

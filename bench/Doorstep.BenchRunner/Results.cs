@@ -34,10 +34,14 @@ internal sealed record BenchmarkReport(string Provider, int Members, IReadOnlyLi
 
 internal sealed record BenchmarkFigure(string Id, string Title, double MeanMs, double MedianMs, double P95Ms, long AllocatedBytes, int? Rows);
 
-/// <summary>One wrk run against one scenario at one number of connections.</summary>
+/// <summary>
+/// One wrk run against one scenario at one number of connections: each sending its next request as
+/// soon as it is answered, or, with a mean wait, phones that wait a random time before each.
+/// </summary>
 internal sealed record LoadResult(
     string Scenario, string Title, int Connections, double Seconds, long Requests, double RequestsPerSecond,
-    double P50Ms, double P95Ms, double P99Ms, double MaxMs, long SocketErrors, long StatusErrors, long Timeouts, long PeakRssBytes)
+    double P50Ms, double P95Ms, double P99Ms, double MaxMs, long SocketErrors, long StatusErrors, long Timeouts, long PeakRssBytes,
+    int? MeanWaitMs = null)
 {
     public long Errors => SocketErrors + StatusErrors;
 }

@@ -22,10 +22,13 @@ internal static class Wrk
 
     public sealed record Latency(double Mean, long P50, long P90, long P95, long P99, long Max);
 
-    /// <summary>Loads the app with the requests in <paramref name="requestsFile"/>, in turn, for a fixed time, as the scenario's user.</summary>
-    public static async Task<Summary> RunAsync(Uri address, string requestsFile, int connections, TimeSpan duration, LoadScenario scenario)
+    /// <summary>
+    /// Loads the app with the requests in <paramref name="requestsFile"/>, in turn, for a fixed time, as the
+    /// scenario's user; with <paramref name="meanWaitMs"/>, each connection waits a random time before each request.
+    /// </summary>
+    public static async Task<Summary> RunAsync(Uri address, string requestsFile, int connections, TimeSpan duration, LoadScenario scenario, int? meanWaitMs = null)
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "wrk", "rotate.lua");
+        var script = Path.Combine(AppContext.BaseDirectory, "wrk", meanWaitMs is null ? "rotate.lua" : "paced.lua");
         var threads = Math.Min(connections, Environment.ProcessorCount);
         var arguments = new List<string>
         {
@@ -50,6 +53,11 @@ internal static class Wrk
         // A new run number each time, so that the {n} and {uuid} of one load never repeat another's.
         var run = Interlocked.Increment(ref runs) + (Environment.ProcessId % 10_000 * 1_000);
         arguments.AddRange([address.ToString().TrimEnd('/'), "--", requestsFile, run.ToString(CultureInfo.InvariantCulture)]);
+        if (meanWaitMs is { } wait)
+        {
+            arguments.Add(wait.ToString(CultureInfo.InvariantCulture));
+        }
+
         var outcome = await ChildProcess.RunAsync("wrk", arguments, new Dictionary<string, string>(), echo: false);
         if (outcome.ExitCode != 0)
         {
