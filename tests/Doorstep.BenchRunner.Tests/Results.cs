@@ -36,7 +36,8 @@ internal static class Results
             new LoadResult("ceiling", "上限", 32, 12, 48_000, 4_000, 5, 12, 20, 40, 0, 0, 0, 230L << 20),
             new LoadResult("search", "查找页", 32, 12, (long)(searchRps * 12), searchRps, 30, 60, 90, 120, 0, searchErrors, 0, 250L << 20),
             new LoadResult("visits-record", "登记走访", 32, 12, 12_000, 1_000, 15, 30, 45, 80, 0, 0, 0, 250L << 20),
-            new LoadResult(ListeningLoad.ScenarioId, "随身听进度保存", 32, 12, (long)(saveRps * 12), saveRps, 8, saveP95Ms, 40, 80, 0, saveErrors, 0, 250L << 20),
+            new LoadResult(ListeningLoad.ScenarioId, "随身听进度保存", 32, 12, 14_400, 1_200, 8, 30, 40, 80, 0, 0, 0, 250L << 20),
+            new LoadResult(ListeningLoad.ScenarioId, "随身听进度保存", 1_000, 12, (long)(saveRps * 12), saveRps, 8, saveP95Ms, 40, 80, 0, saveErrors, 0, 250L << 20, MeanWaitMs: 1_350),
             new LoadResult("activities-check-in", "活动签到（POST）", 32, 12, 6_000, 500, 20, 40, 60, 90, 0, 0, 0, 250L << 20),
             new LoadResult(InspectionsLoad.Id, "登记问题（附3 MB照片）", 1, 8, 40, 5, 150, 220, 250, 260, 0, 0, 0, 260L << 20),
         ]);

@@ -50,68 +50,95 @@ public class WrkTests
     }
 }
 
-/// <summary>The script of the load test, run by the real wrk against a small listener that records what arrives.</summary>
+/// <summary>The scripts of the load test, run by the real wrk against a small listener that records what arrives.</summary>
 public class WrkScriptTests
 {
     [Fact]
     public async Task Posts_carry_their_body_and_content_type_and_every_uuid_is_a_new_guid()
     {
-        using var listener = new HttpListener();
-        var tcp = new TcpListener(IPAddress.Loopback, 0);
-        tcp.Start();
-        var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
-        tcp.Stop();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        var received = new ConcurrentBag<(string Method, string Path, string? Type, string Body)>();
-        var serving = Task.Run(async () =>
+        var scenario = new LoadScenario("t", "t", ["/read?x=1", LoadScenario.Post("/write/{n}", LoadScenario.FormBody([new("Key", "{uuid}"), new("Note", "你好 & 再见")]))], null, LoadScenario.Form);
+
+        var (summary, received) = await RecordingListener.LoadAsync(scenario, connections: 4, meanWaitMs: null);
+
+        var posts = received.Where(r => r.Method == "POST").ToList();
+        Assert.True(summary.Requests > 0);
+        Assert.Contains(received, r => r.Method == "GET" && r.Path == "/read?x=1");
+        Assert.NotEmpty(posts);
+        Assert.All(posts, p => Assert.Equal(LoadScenario.Form, p.Type));
+        var forms = posts.Select(p => HttpUtility.ParseQueryString(p.Body)).ToList();
+        Assert.All(forms, f => Assert.Equal("你好 & 再见", f["Note"]));
+        var keys = forms.Select(f => Guid.Parse(f["Key"]!)).ToList();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(posts.Count, posts.Select(p => p.Path).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Phones_wait_before_each_request_and_still_send_the_scenarios_requests()
+    {
+        var scenario = new LoadScenario("t", "t", [LoadScenario.Post("/save/{n}", "{}")], null, LoadScenario.Json);
+
+        var (hurried, _) = await RecordingListener.LoadAsync(scenario, connections: 2, meanWaitMs: null);
+        var (phones, received) = await RecordingListener.LoadAsync(scenario, connections: 2, meanWaitMs: 250);
+
+        // Two phones waiting 0–500 ms before each save send about 2 × 2 s ÷ 250 ms = 16 in 2 s;
+        // two connections that never wait send hundreds.
+        Assert.InRange(phones.Requests, 4, 60);
+        Assert.True(hurried.Requests > 10 * phones.Requests, $"{hurried.Requests} requests without waits, {phones.Requests} with");
+        Assert.All(received, r => Assert.Equal(("POST", LoadScenario.Json, "{}"), (r.Method, r.Type, r.Body)));
+        Assert.Equal(received.Count, received.Select(r => r.Path).Distinct().Count());
+    }
+
+    /// <summary>An HTTP listener on a free port that answers 204 and records each request that arrived whole.</summary>
+    private static class RecordingListener
+    {
+        public static async Task<(Wrk.Summary Summary, IReadOnlyList<(string Method, string Path, string? Type, string Body)> Received)> LoadAsync(
+            LoadScenario scenario, int connections, int? meanWaitMs)
         {
+            using var listener = new HttpListener();
+            var tcp = new TcpListener(IPAddress.Loopback, 0);
+            tcp.Start();
+            var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
+            tcp.Stop();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            listener.Start();
+            var received = new ConcurrentBag<(string Method, string Path, string? Type, string Body)>();
+            var serving = Task.Run(async () =>
+            {
+                try
+                {
+                    while (listener.IsListening)
+                    {
+                        var context = await listener.GetContextAsync();
+                        using var body = new MemoryStream();
+                        await context.Request.InputStream.CopyToAsync(body);
+                        // wrk closes its connections when the time is up, cutting off what was on the way.
+                        if (body.Length == Math.Max(0, context.Request.ContentLength64))
+                        {
+                            received.Add((context.Request.HttpMethod, context.Request.Url!.PathAndQuery, context.Request.ContentType, System.Text.Encoding.UTF8.GetString(body.ToArray())));
+                        }
+
+                        context.Response.StatusCode = 204;
+                        context.Response.Close();
+                    }
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+                {
+                    // stopped
+                }
+            });
+            var requests = Path.GetTempFileName();
             try
             {
-                while (listener.IsListening)
-                {
-                    var context = await listener.GetContextAsync();
-                    using var body = new MemoryStream();
-                    await context.Request.InputStream.CopyToAsync(body);
-                    // wrk closes its connections when the time is up, cutting off what was on the way.
-                    if (body.Length == Math.Max(0, context.Request.ContentLength64))
-                    {
-                        received.Add((context.Request.HttpMethod, context.Request.Url!.PathAndQuery, context.Request.ContentType, System.Text.Encoding.UTF8.GetString(body.ToArray())));
-                    }
-
-                    context.Response.StatusCode = 204;
-                    context.Response.Close();
-                }
+                await File.WriteAllLinesAsync(requests, scenario.Requests);
+                var summary = await Wrk.RunAsync(new Uri($"http://127.0.0.1:{port}"), requests, connections, TimeSpan.FromSeconds(2), scenario, meanWaitMs);
+                listener.Stop();
+                await serving;
+                return (summary, received.ToList());
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            finally
             {
-                // stopped
+                File.Delete(requests);
             }
-        });
-        var requests = Path.GetTempFileName();
-        try
-        {
-            var scenario = new LoadScenario("t", "t", ["/read?x=1", LoadScenario.Post("/write/{n}", LoadScenario.FormBody([new("Key", "{uuid}"), new("Note", "你好 & 再见")]))], null, LoadScenario.Form);
-            await File.WriteAllLinesAsync(requests, scenario.Requests);
-
-            var summary = await Wrk.RunAsync(new Uri($"http://127.0.0.1:{port}"), requests, 4, TimeSpan.FromSeconds(2), scenario);
-
-            listener.Stop();
-            await serving;
-            var posts = received.Where(r => r.Method == "POST").ToList();
-            Assert.True(summary.Requests > 0);
-            Assert.Contains(received, r => r.Method == "GET" && r.Path == "/read?x=1");
-            Assert.NotEmpty(posts);
-            Assert.All(posts, p => Assert.Equal(LoadScenario.Form, p.Type));
-            var forms = posts.Select(p => HttpUtility.ParseQueryString(p.Body)).ToList();
-            Assert.All(forms, f => Assert.Equal("你好 & 再见", f["Note"]));
-            var keys = forms.Select(f => Guid.Parse(f["Key"]!)).ToList();
-            Assert.Equal(keys.Count, keys.Distinct().Count());
-            Assert.Equal(posts.Count, posts.Select(p => p.Path).Distinct().Count());
-        }
-        finally
-        {
-            File.Delete(requests);
         }
     }
 }
