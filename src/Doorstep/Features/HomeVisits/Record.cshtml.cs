@@ -68,21 +68,25 @@ public class RecordModel(DoorstepDb db, VisitRecording recording, TimeProvider c
         return await ShowAsync();
     }
 
+    /// <summary>
+    /// A send reads only what it writes (the task, the member's name, the package) and looks its key up
+    /// only when it is refused: a stored visit's resend is caught by the key's unique index, and one
+    /// that would now be refused (the task closed since) is still answered as stored.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(int taskId)
     {
-        if (await LoadAsync(taskId) is { } missing)
+        var sent = await db.InScope<VisitTask>().Where(t => t.Id == taskId)
+            .Select(t => new { Task = t, MemberName = t.Member.Name, t.Campaign.Package }).FirstOrDefaultAsync();
+        if (sent is null)
         {
-            return missing;
+            return NotFound();
         }
 
+        Task = sent.Task;
+        memberName = sent.MemberName;
         if (Input.Key == Guid.Empty)
         {
             ModelState.AddModelError("", "表单已过期，请重新打开本页再登记。");
-        }
-        else if (await recording.VisitWithKeyAsync(Input.Key, HttpContext.RequestAborted) is not null)
-        {
-            // A resend of a visit already written (the answer to the first send was lost): nothing to do.
-            return Recorded(duplicate: true);
         }
 
         if (Input.Outcome is { } outcome && HomeVisit.AsksForRevisit(outcome))
@@ -97,7 +101,7 @@ public class RecordModel(DoorstepDb db, VisitRecording recording, TimeProvider c
             }
         }
 
-        var package = Task.Campaign.PackageItems;
+        var package = VisitCampaign.ItemsOf(sent.Package);
         if (Input.Items.Any(i => !package.Contains(i)))
         {
             ModelState.AddModelError("Input.Items", "送达物品须从本次活动的送学物品中选择。");
@@ -110,6 +114,13 @@ public class RecordModel(DoorstepDb db, VisitRecording recording, TimeProvider c
 
         if (!ModelState.IsValid)
         {
+            if (Input.Key != Guid.Empty && await recording.VisitWithKeyAsync(Input.Key, HttpContext.RequestAborted) is not null)
+            {
+                // A resend of a visit already written (the answer to the first send was lost): nothing to do.
+                return Recorded(duplicate: true);
+            }
+
+            await LoadAsync(taskId);
             return await ShowAsync();
         }
 
@@ -128,9 +139,11 @@ public class RecordModel(DoorstepDb db, VisitRecording recording, TimeProvider c
         return Recorded(result.Duplicate);
     }
 
+    private string memberName = "";
+
     private RedirectToPageResult Recorded(bool duplicate)
     {
-        TempData["Recorded"] = duplicate ? $"{Task.Member.Name}的走访已经登记过，没有重复记录。" : $"已登记{Task.Member.Name}的走访。";
+        TempData["Recorded"] = duplicate ? $"{memberName}的走访已经登记过，没有重复记录。" : $"已登记{memberName}的走访。";
         return RedirectToPage("/HomeVisits/Mine");
     }
 

@@ -60,8 +60,11 @@ public class VisitCampaign : IVersioned, IScoped<VisitCampaign>
 
     public int Version { get; set; }
 
-    public IReadOnlyList<string> PackageItems =>
-        Package.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> PackageItems => ItemsOf(Package);
+
+    /// <summary>The items of a package as stored, one to a line.</summary>
+    public static IReadOnlyList<string> ItemsOf(string package) =>
+        package.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public IReadOnlyList<int> Areas =>
         AreaIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();

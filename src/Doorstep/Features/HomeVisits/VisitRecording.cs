@@ -22,8 +22,8 @@ public sealed class VisitRecording(DoorstepDb db, FileIntake files, TimeProvider
         await db.Set<HomeVisit>().AsNoTracking().Where(v => v.IdempotencyKey == key).Select(v => (int?)v.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
-    /// The caller has looked the key up already (<see cref="VisitWithKeyAsync"/>, before checking the
-    /// form); a send with the same key that crossed this one since is caught by the key's unique index.
+    /// A send whose key is already stored, whether its first answer was lost or two sends crossed, is
+    /// caught by the key's unique index and answered with the stored visit.
     /// </summary>
     public async Task<Outcome> RecordAsync(VisitTask task, Guid key, VisitReport report, Stream? photo, CancellationToken cancellationToken)
     {
