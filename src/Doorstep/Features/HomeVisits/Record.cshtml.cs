@@ -50,6 +50,9 @@ public class RecordModel(DoorstepDb db, VisitRecording recording, TimeProvider c
 
     public VisitTask Task { get; private set; } = null!;
 
+    /// <summary>Whose visit a send recorded, for the message on 我的走访.</summary>
+    private string memberName = "";
+
     private const int EarlierShown = 20;
 
     /// <summary>The task's latest visits (a revisit shows what the last one found), newest first.</summary>
@@ -138,8 +141,6 @@ public class RecordModel(DoorstepDb db, VisitRecording recording, TimeProvider c
 
         return Recorded(result.Duplicate);
     }
-
-    private string memberName = "";
 
     private RedirectToPageResult Recorded(bool duplicate)
     {
