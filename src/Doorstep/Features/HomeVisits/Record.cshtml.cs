@@ -123,8 +123,7 @@ public class RecordModel(DoorstepDb db, VisitRecording recording, TimeProvider c
                 return Recorded(duplicate: true);
             }
 
-            await LoadAsync(taskId);
-            return await ShowAsync();
+            return await LoadAsync(taskId) ?? await ShowAsync();
         }
 
         await using var photo = Photo?.OpenReadStream();
@@ -135,8 +134,7 @@ public class RecordModel(DoorstepDb db, VisitRecording recording, TimeProvider c
         if (result.PhotoRefusal is { } refusal)
         {
             ModelState.AddModelError("Photo", refusal);
-            await LoadAsync(taskId);
-            return await ShowAsync();
+            return await LoadAsync(taskId) ?? await ShowAsync();
         }
 
         return Recorded(result.Duplicate);
