@@ -9,8 +9,8 @@ namespace Doorstep.BenchRunner;
 /// POST /listen/{token}/chapters/{id}?handler=Progress with the JSON the player sends, from cards the
 /// cadre has just printed (tokens are stored only as a keyed hash: the app must issue them).
 /// Besides the usual 8 and 32 connections, which find the most it can take, the budget is judged
-/// as the phones make it: 1,000 connections, each waiting a random 0–2.7 s (1.35 s on average)
-/// before each save, about 740 a second when answers are quick, fewer as they slow down.
+/// as the phones make it: 1,000 connections, each waiting a random 0–2.4 s (1.2 s on average)
+/// before each save, about 830 a second when answers are quick, fewer as they slow down.
 /// </summary>
 internal static partial class ListeningLoad
 {
@@ -19,7 +19,7 @@ internal static partial class ListeningLoad
     /// <summary>Cards in rotation, one per phone, so that two saves of one member's row seldom meet.</summary>
     private const int Cards = 1000;
 
-    public static readonly LoadScenario.Phones Phones = new(Cards, MeanWaitMs: 1350);
+    public static readonly LoadScenario.Phones Phones = new(Cards, MeanWaitMs: 1200);
 
     /// <summary>
     /// Every simulated phone comes from the loopback address, where in production each has its own

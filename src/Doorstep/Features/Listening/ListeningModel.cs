@@ -63,10 +63,9 @@ internal sealed class ListeningProgressConfiguration : IEntityTypeConfiguration<
         e.ToTable("ListeningProgress");
         e.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<StudyChapter>().WithMany().HasForeignKey(x => x.ChapterId).OnDelete(DeleteBehavior.Cascade);
-        // One row per member and chapter: each save updates it in place.
+        // One row per member and chapter: each save updates it in place. Every read is one member's
+        // rows (a few dozen), so no index holds UpdatedAt, which each tick changes (ADR 0034).
         e.HasIndex(x => new { x.MemberId, x.ChapterId }).IsUnique();
-        // The area report's "listened since the 1st" per member, and the resume point (latest first).
-        e.HasIndex(x => new { x.MemberId, x.UpdatedAt });
     }
 }
 

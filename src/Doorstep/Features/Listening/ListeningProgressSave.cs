@@ -5,11 +5,11 @@ namespace Doorstep.Features.Listening;
 
 /// <summary>
 /// The hot path of the player, shared by the page and the benchmark. A save of a chapter under way is
-/// two UPDATEs by key past the change tracker (not audited: a position tick is not a change of record):
-/// the progress row of (member, chapter) and the member's <see cref="ListeningSummary"/>, each a short
-/// write of its own, so that SQLite's one writer is held for a statement, not for a transaction's round
-/// trips (ADR 0028). The first save of a chapter and its completion go through the change tracker, are
-/// audited (ADR 0018) and write the summary in the same transaction.
+/// one command of two UPDATEs by key (not audited: a position tick is not a change of record): the
+/// progress row of (member, chapter) and the member's <see cref="ListeningSummary"/>. On PostgreSQL the
+/// command is one round trip and one commit; on SQLite each UPDATE holds the one writer for itself
+/// alone (ADR 0028, 0034). The first save of a chapter and its completion go through the change
+/// tracker, are audited (ADR 0018) and write the summary in the same transaction.
 /// </summary>
 public static class ListeningProgressSave
 {
@@ -18,16 +18,20 @@ public static class ListeningProgressSave
     {
         var month = ListeningProgress.MonthOf(now);
         // The row exists only for a chapter once on the member's shelf, so a tick needs no look-up of the chapter.
-        if (!completed && await UpdateProgressAsync(db, memberId, chapterId, position, listened, month, now) > 0)
+        if (!completed)
         {
-            if (await UpdateSummaryAsync(db, memberId, listened, month, finished: false) == 0)
+            var ticked = await TickAsync(db, memberId, chapterId, position, listened, month, now);
+            if (ticked == 1)
             {
                 // Only for progress older than the summaries, which their migration filled.
                 db.ListeningSummaries.Add(NewSummary(memberId, subDistrictId, listened, month, finished: false));
                 await db.SaveChangesAsync();
             }
 
-            return true;
+            if (ticked > 0)
+            {
+                return true;
+            }
         }
 
         try
@@ -87,6 +91,26 @@ public static class ListeningProgressSave
         await transaction.CommitAsync();
         return true;
     }
+
+    /// <summary>
+    /// A tick: the progress row and, when there is one, the summary; the rows written (0: the chapter
+    /// was never begun). The member is the card's own (ListeningCard), so the scope filters that the
+    /// set's UPDATEs would add — a join of the member row each — have nothing to narrow; the summary is
+    /// touched only when the progress row exists.
+    /// </summary>
+    private static Task<int> TickAsync(DoorstepDb db, int memberId, int chapterId, double position, int listened, int month, DateTime now) =>
+        db.Database.ExecuteSqlAsync($"""
+            UPDATE "ListeningProgress"
+            SET "PositionSeconds" = {position}, "ListenedSeconds" = "ListenedSeconds" + {listened},
+                "MonthListenedSeconds" = CASE WHEN "Month" = {month} THEN "MonthListenedSeconds" + {listened} ELSE {listened} END,
+                "Month" = {month}, "UpdatedAt" = {now}
+            WHERE "MemberId" = {memberId} AND "ChapterId" = {chapterId};
+            UPDATE "ListeningSummaries"
+            SET "MonthListenedSeconds" = CASE WHEN "Month" = {month} THEN "MonthListenedSeconds" + {listened} ELSE {listened} END,
+                "Month" = {month}
+            WHERE "MemberId" = {memberId}
+              AND EXISTS (SELECT 1 FROM "ListeningProgress" WHERE "MemberId" = {memberId} AND "ChapterId" = {chapterId});
+            """);
 
     /// <summary>The month's seconds start again from this save's when the last save was in another month.</summary>
     private static Task<int> UpdateProgressAsync(DoorstepDb db, int memberId, int chapterId, double position, int listened, int month, DateTime now) =>

@@ -1408,8 +1408,6 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.HasIndex("MemberId", "ChapterId")
                         .IsUnique();
 
-                    b.HasIndex("MemberId", "UpdatedAt");
-
                     b.ToTable("ListeningProgress", (string)null);
                 });
 

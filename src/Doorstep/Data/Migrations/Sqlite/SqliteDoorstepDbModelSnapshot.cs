@@ -1357,8 +1357,6 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.HasIndex("MemberId", "ChapterId")
                         .IsUnique();
 
-                    b.HasIndex("MemberId", "UpdatedAt");
-
                     b.ToTable("ListeningProgress", (string)null);
                 });
 
