@@ -60,7 +60,12 @@ internal static class Report
         return md.ToString();
     }
 
-    internal static string Cell(Verdict? verdict) => verdict is null ? "not measured" : $"{verdict.Figure}: **{(verdict.Met ? "met" : "missed")}**";
+    internal static string Cell(Verdict? verdict) => verdict is null ? "not measured" : verdict.Met switch
+    {
+        true => $"{verdict.Figure}: **met**",
+        false => $"{verdict.Figure}: **missed**",
+        null => $"{verdict.Figure} (no budget)",
+    };
 
     private static string Name(string database) => Names.GetValueOrDefault(database, database);
 
