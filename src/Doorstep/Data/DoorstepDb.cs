@@ -152,6 +152,9 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // A save inside a transaction would be bracketed by SAVEPOINT and RELEASE, two more round
+        // trips each; nothing here goes on in a transaction after a failed save (ADR 0035).
+        Database.AutoSavepointsEnabled = false;
         // Changes are detected once, here (and on each row the save sets columns of): not by every look
         // at the entries below and in EF's saves, which compared each tracked row ten times or more.
         ChangeTracker.DetectChanges();
