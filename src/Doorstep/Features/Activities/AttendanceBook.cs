@@ -35,19 +35,19 @@ public sealed class AttendanceBook(DoorstepDb db, TimeProvider clock)
             return "这一天的活动已取消。";
         }
 
-        var (name, orgUnitId, found) = await FindAsync(person, activity.SubDistrictId);
-        if (!found)
+        var key = Attendance.KeyOf(person.MemberId, person.VolunteerId);
+        var found = await FindAsync(person, activity, date, key);
+        if (found is null)
         {
             return "找不到这位人员：只能为本人或您管辖范围内的党员、志愿者报名和签到。";
         }
 
-        var key = Attendance.KeyOf(person.MemberId, person.VolunteerId);
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = await db.Set<Attendance>().FirstOrDefaultAsync(a => a.ActivityId == activity.Id && a.Date == date && a.PersonKey == key);
-        if (row is not null)
+        if (found.CheckedIn is { } checkedIn)
         {
-            if (checkIn && row.CheckedInAt is null)
+            if (checkIn && !checkedIn)
             {
+                var row = await db.Set<Attendance>().SingleAsync(a => a.ActivityId == activity.Id && a.Date == date && a.PersonKey == key);
                 row.CheckedInAt = now;
                 row.Way = way;
                 row.RecordedBy = db.CurrentUser.Name;
@@ -74,8 +74,8 @@ public sealed class AttendanceBook(DoorstepDb db, TimeProvider clock)
             MemberId = person.MemberId,
             VolunteerId = person.VolunteerId,
             PersonKey = key,
-            Name = name,
-            OrgUnitId = orgUnitId,
+            Name = found.Name,
+            OrgUnitId = found.OrgUnitId,
             SignedUpAt = checkIn ? null : now,
             CheckedInAt = checkIn ? now : null,
             Way = way,
@@ -104,17 +104,22 @@ public sealed class AttendanceBook(DoorstepDb db, TimeProvider clock)
     private static int? MinutesOf(Activity activity, Person person) =>
         person.VolunteerId is null ? null : activity.Minutes;
 
-    private async Task<(string Name, int? OrgUnitId, bool Found)> FindAsync(Person person, int subDistrictId)
-    {
-        if (person.MemberId is { } memberId)
-        {
-            var member = await db.MembersInScope.AsNoTracking().Where(m => m.Id == memberId && m.SubDistrictId == subDistrictId)
-                .Select(m => new { m.Name, m.OrgUnitId }).FirstOrDefaultAsync();
-            return member is null ? ("", null, false) : (member.Name, member.OrgUnitId, true);
-        }
+    /// <summary>The person as found in scope; whether their row for the day says checked in (null: no row).</summary>
+    private sealed record Found(string Name, int? OrgUnitId, bool? CheckedIn);
 
-        var volunteer = await db.Set<Volunteer>().AsNoTracking().Where(v => v.Id == person.VolunteerId && v.SubDistrictId == subDistrictId && v.Active)
-            .Select(v => new { v.Name, v.MemberId }).FirstOrDefaultAsync();
-        return volunteer is null ? ("", null, false) : (volunteer.Name, null, true);
+    /// <summary>
+    /// The person through the scoped sets, with their row for the day read in the same query: a
+    /// repeated check-in, the common case at the door, is then one round trip.
+    /// </summary>
+    private Task<Found?> FindAsync(Person person, Activity activity, DateOnly date, string key)
+    {
+        var rows = db.Set<Attendance>().Where(a => a.ActivityId == activity.Id && a.Date == date && a.PersonKey == key);
+        return person.MemberId is { } memberId
+            ? db.MembersInScope.AsNoTracking().Where(m => m.Id == memberId && m.SubDistrictId == activity.SubDistrictId)
+                .Select(m => new Found(m.Name, m.OrgUnitId, rows.Select(a => (bool?)(a.CheckedInAt != null)).FirstOrDefault()))
+                .FirstOrDefaultAsync()
+            : db.Set<Volunteer>().AsNoTracking().Where(v => v.Id == person.VolunteerId && v.SubDistrictId == activity.SubDistrictId && v.Active)
+                .Select(v => new Found(v.Name, null, rows.Select(a => (bool?)(a.CheckedInAt != null)).FirstOrDefault()))
+                .FirstOrDefaultAsync();
     }
 }
