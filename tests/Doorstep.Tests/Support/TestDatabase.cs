@@ -47,6 +47,19 @@ public static class TestDatabase
         await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString);
         await server.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", server);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 40)
+            {
+                // FORCE cannot end an autovacuum worker on the database (it has no role, so PostgreSQL
+                // 15 answers 42501); the worker is done with a test's small database within moments.
+                await Task.Delay(250);
+            }
+        }
     }
 }
