@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Doorstep.Features.Members.Import;
 using Doorstep.Features.Organizations;
 using Doorstep.Infrastructure;
 using Doorstep.Infrastructure.Files;
@@ -33,7 +34,7 @@ internal static class AuditTrail
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry or DataProtectionKey or IdentityUserToken<string> or BackgroundJob or StoredFileContent or IDerived || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEntry or DataProtectionKey or IdentityUserToken<string> or BackgroundJob or StoredFileContent or MemberImportContent or IDerived || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

@@ -45,6 +45,7 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
     public DbSet<TemporaryBranchMembership> TemporaryBranchMemberships => Set<TemporaryBranchMembership>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<MemberImport> MemberImports => Set<MemberImport>();
+    public DbSet<MemberImportContent> MemberImportContents => Set<MemberImportContent>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();

@@ -83,7 +83,6 @@ public static class MemberAuditLabels
             [nameof(MemberImport.FileName)] = "文件名",
             [nameof(MemberImport.Format)] = null,
             [nameof(MemberImport.TextEncoding)] = null,
-            [nameof(MemberImport.ContentCipher)] = "文件内容",
             [nameof(MemberImport.Status)] = "状态",
             [nameof(MemberImport.RowCount)] = "行数",
             [nameof(MemberImport.NewCount)] = "新建",

@@ -1524,9 +1524,6 @@ namespace Doorstep.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<byte[]>("ContentCipher")
-                        .HasColumnType("bytea");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1590,6 +1587,20 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("MemberImports");
+                });
+
+            modelBuilder.Entity("Doorstep.Features.Members.Import.MemberImportContent", b =>
+                {
+                    b.Property<int>("MemberImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("MemberImportId");
+
+                    b.ToTable("MemberImportContents");
                 });
 
             modelBuilder.Entity("Doorstep.Features.Members.Member", b =>
@@ -2745,6 +2756,15 @@ namespace Doorstep.Data.Migrations.Postgres
                     b.Navigation("Book");
                 });
 
+            modelBuilder.Entity("Doorstep.Features.Members.Import.MemberImportContent", b =>
+                {
+                    b.HasOne("Doorstep.Features.Members.Import.MemberImport", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Doorstep.Features.Members.Import.MemberImportContent", "MemberImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Doorstep.Features.Members.Member", b =>
                 {
                     b.HasOne("Doorstep.Features.Organizations.OrgUnit", "OrgUnit")
@@ -2961,6 +2981,11 @@ namespace Doorstep.Data.Migrations.Postgres
             modelBuilder.Entity("Doorstep.Features.Listening.StudyBook", b =>
                 {
                     b.Navigation("Chapters");
+                });
+
+            modelBuilder.Entity("Doorstep.Features.Members.Import.MemberImport", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("Doorstep.Features.Members.Member", b =>

@@ -1467,9 +1467,6 @@ namespace Doorstep.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("ContentCipher")
-                        .HasColumnType("BLOB");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1533,6 +1530,20 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("MemberImports");
+                });
+
+            modelBuilder.Entity("Doorstep.Features.Members.Import.MemberImportContent", b =>
+                {
+                    b.Property<int>("MemberImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Cipher")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("MemberImportId");
+
+                    b.ToTable("MemberImportContents");
                 });
 
             modelBuilder.Entity("Doorstep.Features.Members.Member", b =>
@@ -2668,6 +2679,15 @@ namespace Doorstep.Data.Migrations.Sqlite
                     b.Navigation("Book");
                 });
 
+            modelBuilder.Entity("Doorstep.Features.Members.Import.MemberImportContent", b =>
+                {
+                    b.HasOne("Doorstep.Features.Members.Import.MemberImport", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Doorstep.Features.Members.Import.MemberImportContent", "MemberImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Doorstep.Features.Members.Member", b =>
                 {
                     b.HasOne("Doorstep.Features.Organizations.OrgUnit", "OrgUnit")
@@ -2884,6 +2904,11 @@ namespace Doorstep.Data.Migrations.Sqlite
             modelBuilder.Entity("Doorstep.Features.Listening.StudyBook", b =>
                 {
                     b.Navigation("Chapters");
+                });
+
+            modelBuilder.Entity("Doorstep.Features.Members.Import.MemberImport", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("Doorstep.Features.Members.Member", b =>

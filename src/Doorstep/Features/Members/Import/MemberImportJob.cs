@@ -70,8 +70,8 @@ internal sealed class RosterRetentionJob(DoorstepDb db, TimeProvider clock) : IJ
     public async Task RunAsync(JobRun run, CancellationToken cancellationToken)
     {
         var before = clock.GetUtcNow().UtcDateTime - MemberImport.KeepFile;
-        await db.MemberImports
-            .Where(i => i.CreatedAt < before && i.ContentCipher != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ContentCipher, (byte[]?)null), cancellationToken);
+        await db.MemberImportContents
+            .Where(c => db.MemberImports.Any(i => i.Id == c.MemberImportId && i.CreatedAt < before))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -34,19 +34,19 @@ public sealed partial class MemberImporter(
     {
         var started = Stopwatch.GetTimestamp();
         var file = await db.MemberImports.AsNoTracking().Where(i => i.Id == importId)
-            .Select(i => new { i.Format, i.TextEncoding, i.ContentCipher }).SingleAsync(cancellationToken);
+            .Select(i => new { i.Format, i.TextEncoding, Cipher = i.Content != null ? i.Content.Cipher : null }).SingleAsync(cancellationToken);
         if (phase == ImportPhase.Commit)
         {
             await RemoveInvisibleFilesAsync(db, importId, cancellationToken);
         }
 
-        if (file.ContentCipher is null)
+        if (file.Cipher is null)
         {
             await FailAsync(db, clock, importId, "上传的文件已过期，请重新上传。");
             return;
         }
 
-        var reader = new RosterReader(protector.Decrypt(file.ContentCipher), file.Format, RosterUpload.EncodingNamed(file.TextEncoding));
+        var reader = new RosterReader(protector.Decrypt(file.Cipher), file.Format, RosterUpload.EncodingNamed(file.TextEncoding));
         var run = new Run(db, protector, report, services, clock, importId, phase, reader);
         await run.ExecuteAsync(cancellationToken);
         if (phase == ImportPhase.Commit && run.ProblemCount == 0 && run.NewCount + run.UpdateCount > 0)
@@ -533,21 +533,19 @@ public sealed partial class MemberImporter(
             var report = new ImportReport(Rows, NewCount, UpdateCount, _unchanged, ProblemCount,
                 [.. _problems.OrderBy(p => p.Row)], _updates, _news, _header?.Ignored ?? [], Notices()).ToJson();
             var finished = clock.GetUtcNow().UtcDateTime;
-            await _db.MemberImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s =>
+            await _db.MemberImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, status)
+                .SetProperty(i => i.RowCount, Rows)
+                .SetProperty(i => i.NewCount, NewCount)
+                .SetProperty(i => i.UpdateCount, UpdateCount)
+                .SetProperty(i => i.ErrorCount, ProblemCount)
+                .SetProperty(i => i.Report, report)
+                .SetProperty(i => i.FinishedAt, finished), cancellationToken);
+            if (status == MemberImportStatus.Imported)
             {
-                s.SetProperty(i => i.Status, status)
-                    .SetProperty(i => i.RowCount, Rows)
-                    .SetProperty(i => i.NewCount, NewCount)
-                    .SetProperty(i => i.UpdateCount, UpdateCount)
-                    .SetProperty(i => i.ErrorCount, ProblemCount)
-                    .SetProperty(i => i.Report, report)
-                    .SetProperty(i => i.FinishedAt, finished);
-                if (status == MemberImportStatus.Imported)
-                {
-                    // Imported: the roster has served; its personal data is not kept twice.
-                    s.SetProperty(i => i.ContentCipher, (byte[]?)null);
-                }
-            }, cancellationToken);
+                // Imported: the roster has served; its personal data is not kept twice.
+                await _db.MemberImportContents.Where(c => c.MemberImportId == importId).ExecuteDeleteAsync(cancellationToken);
+            }
         }
     }
 }

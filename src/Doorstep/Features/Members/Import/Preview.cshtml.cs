@@ -58,7 +58,7 @@ public class PreviewModel(DoorstepDb db, JobBoard jobs, TimeProvider clock) : Pa
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync();
         var started = await db.MemberImports
-            .Where(i => i.Id == id && i.UserId == db.CurrentUser.Id && i.Status == MemberImportStatus.Ready && i.ContentCipher != null)
+            .Where(i => i.Id == id && i.UserId == db.CurrentUser.Id && i.Status == MemberImportStatus.Ready && i.Content != null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, MemberImportStatus.Importing).SetProperty(i => i.StartedAt, now));
         // Only one confirmation starts the import; a second click, or a stale page, just shows where it stands.
         if (started == 1)
@@ -91,7 +91,7 @@ public class PreviewModel(DoorstepDb db, JobBoard jobs, TimeProvider clock) : Pa
     {
         var import = await db.MemberImports.AsNoTracking()
             .Where(i => i.Id == id && i.UserId == db.CurrentUser.Id)
-            .Select(i => new ImportState(i.Id, i.FileName, i.Status, i.Message, i.StartedAt, i.ContentCipher != null, i.Report, i.RowCount, i.NewCount, i.UpdateCount, i.ErrorCount, i.JobId))
+            .Select(i => new ImportState(i.Id, i.FileName, i.Status, i.Message, i.StartedAt, i.Content != null, i.Report, i.RowCount, i.NewCount, i.UpdateCount, i.ErrorCount, i.JobId))
             .FirstOrDefaultAsync();
         if (import is null)
         {

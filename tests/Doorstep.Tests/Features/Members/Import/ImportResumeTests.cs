@@ -128,8 +128,8 @@ public class ImportResumeTests(DoorstepApp app)
             return 0;
         });
 
-        Assert.False(await app.WithDbAsync(db => db.MemberImports.AnyAsync(i => i.Id == old && i.ContentCipher != null)));
-        Assert.True(await app.WithDbAsync(db => db.MemberImports.AnyAsync(i => i.Id == recent && i.ContentCipher != null)));
+        Assert.False(await app.WithDbAsync(db => db.MemberImports.AnyAsync(i => i.Id == old && i.Content != null)));
+        Assert.True(await app.WithDbAsync(db => db.MemberImports.AnyAsync(i => i.Id == recent && i.Content != null)));
         // It is the system's recurring work: queued (or done and queued again) from the start.
         Assert.True(await app.WithDbAsync(db => db.BackgroundJobs.AnyAsync(j => j.Kind == RosterRetentionJob.Kind && j.UserId == null)));
     }

@@ -160,10 +160,14 @@ public class ImportTests(DoorstepApp app)
         var changes = page.QuerySelectorAll(".changes li li").Select(li => li.TextContent).ToList();
         Assert.Contains($"居住地址：{address} → 虹口区张桥路88号101室", changes);
         Assert.Contains(changes, c => c.StartsWith("电话：", StringComparison.Ordinal) && c.EndsWith("→ *******5678", StringComparison.Ordinal));
+        var importId = int.Parse(preview[(preview.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await app.WithDbAsync(db => db.MemberImportContents.AnyAsync(c => c.MemberImportId == importId)));
 
         await cadre.ConfirmImportAsync(preview);
 
         Assert.Contains("导入完成：新建 1 份档案，更新 1 份档案", (await cadre.GetPageAsync(preview)).QuerySelector(".success")!.TextContent);
+        // Imported, the roster has served: its personal data is not kept a second time.
+        Assert.False(await app.WithDbAsync(db => db.MemberImportContents.AnyAsync(c => c.MemberImportId == importId)));
         var updated = await app.WithDbAsync(db => db.AuditEntries
             .Where(a => a.EntityType == "Member" && a.EntityId == existing.ToString() && a.Action == AuditAction.Updated)
             .OrderByDescending(a => a.Id).FirstAsync());
