@@ -58,12 +58,20 @@ public static class ImportTiming
         {
             var started = Stopwatch.GetTimestamp();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            await target.AsAsync(user, async db =>
+            try
             {
-                var member = await db.Members.SingleAsync(m => m.Id == memberId);
-                member.Notes = $"导入期间保存 {DateTime.UtcNow:O}";
-                return await db.SaveChangesAsync();
-            });
+                await target.AsAsync(user, async db =>
+                {
+                    var member = await db.Members.SingleAsync(m => m.Id == memberId);
+                    member.Notes = $"导入期间保存 {DateTime.UtcNow:O}";
+                    return await db.SaveChangesAsync();
+                });
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The roster updated this file between its read and its save: the user would be told and save again.
+            }
+
             waits.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             try
             {
