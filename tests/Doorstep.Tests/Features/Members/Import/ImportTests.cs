@@ -179,6 +179,10 @@ public class ImportTests(DoorstepApp app)
             return await db.AuditEntries.CountAsync(a => a.EntityType == "Member" && a.EntityId == id.ToString() && a.Action == AuditAction.Created && a.UserName == "zhangqiao");
         });
         Assert.Equal(1, created);
+        // The new file's name index entries were written as it was made visible, and are visible with it.
+        var grams = await app.WithDbAsync(db => db.MemberNameGrams.Where(g => db.Members.Any(m => m.Id == g.MemberId && m.IdNumberHash == Protector.Hash(newcomer)))
+            .Select(g => g.Gram).ToListAsync());
+        Assert.Equal(MemberNameGram.Of("新党员甲").Order(StringComparer.Ordinal), grams.Order(StringComparer.Ordinal));
     }
 
     [Fact]
