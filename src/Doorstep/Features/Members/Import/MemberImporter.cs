@@ -19,14 +19,15 @@ public enum ImportPhase { Check, Commit }
 /// save per chunk, then the change tracker is cleared), so memory stays bounded by the chunk, the
 /// set of ID hashes seen and the capped report. Every write still goes through
 /// DoorstepDb.SaveChangesAsync: one audit row per member, the scope guard, pinyin initials.
-/// New files are written a chunk per short transaction, invisible (<see cref="Member.PendingImportId"/>),
-/// so that SQLite's single writer is never held for long; changes to files on record and the step
+/// New files are written invisible (<see cref="Member.PendingImportId"/>), a few chunks per short
+/// transaction (<see cref="ChunksPerTransaction"/>), so that SQLite's single writer is never held for long; changes to files on record and the step
 /// that makes the new ones visible follow in one short transaction at the end (ADR 0013).
 /// </remarks>
 public sealed partial class MemberImporter(
     DoorstepDb db, PersonalDataProtector protector, IServiceProvider services, TimeProvider clock, ILogger<MemberImporter> logger)
 {
     public const int ChunkSize = 1000;
+    public const int ChunksPerTransaction = 5;
     public const int MaxRows = 200_000;
 
     /// <summary>Runs one pass. An import pass first removes the invisible files an interrupted attempt left.</summary>
@@ -119,6 +120,10 @@ public sealed partial class MemberImporter(
         public int UpdateCount { get; private set; }
         private int _unchanged;
 
+        /// <summary>The transaction of the chunks being written, and how many chunks have been.</summary>
+        private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _writing;
+        private int _chunksWritten;
+
         /// <summary>Writes only on the import pass, and only while nothing is wrong.</summary>
         private bool Writing => phase == ImportPhase.Commit && ProblemCount == 0;
 
@@ -164,6 +169,7 @@ public sealed partial class MemberImporter(
             }
 
             await HandleAsync(chunk, cancellationToken);
+            await EndWritingAsync(cancellationToken);
             if (reader.Refusal is { } refusal)
             {
                 Problem(0, "表格", refusal, "请把党员名册复制到一个新的表格中，只保留需要的列，再上传");
@@ -342,14 +348,46 @@ public sealed partial class MemberImporter(
 
             if (Writing)
             {
-                await _db.SaveChangesAsync(cancellationToken);
+                await WriteAsync(cancellationToken);
+            }
+            else
+            {
+                // A problem ends the writing: what was written stays invisible until it is removed, and
+                // the rest of the file is checked without holding SQLite's writer.
+                await EndWritingAsync(cancellationToken);
             }
 
             _db.ChangeTracker.Clear();
-            if (report is not null)
+            if (report is not null && _writing is null)
             {
-                // Between chunks, outside any transaction: every node reads it from the job's row.
+                // Between transactions: the job's row is written on another connection, which would
+                // wait for this one's; every node reads the progress from it.
                 await report((int)(reader.Fraction * 99), Rows);
+            }
+        }
+
+        /// <summary>
+        /// Saves a chunk's new files, invisible, in the transaction the chunks share. SQLite writes every
+        /// index page a transaction touches once, and an import's files land all over each index, so
+        /// chunks that commit together write far fewer pages than chunks that commit one by one.
+        /// </summary>
+        private async Task WriteAsync(CancellationToken cancellationToken)
+        {
+            _writing ??= await _db.Database.BeginTransactionAsync(cancellationToken);
+            await _db.SaveChangesAsync(cancellationToken);
+            if (++_chunksWritten % ChunksPerTransaction == 0)
+            {
+                await EndWritingAsync(cancellationToken);
+            }
+        }
+
+        private async Task EndWritingAsync(CancellationToken cancellationToken)
+        {
+            if (_writing is { } writing)
+            {
+                _writing = null;
+                await writing.CommitAsync(cancellationToken);
+                await writing.DisposeAsync();
             }
         }
 

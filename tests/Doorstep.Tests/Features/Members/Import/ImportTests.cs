@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Doorstep.Data;
 using Doorstep.Features.Members;
+using Doorstep.Features.Members.Import;
 using Doorstep.Infrastructure;
 using Doorstep.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -139,6 +140,37 @@ public class ImportTests(DoorstepApp app)
         Assert.Contains("本次没有导入任何数据", page.QuerySelector(".error-summary")!.TextContent);
         Assert.Contains("第3行", page.QuerySelector(".problems")!.TextContent);
         Assert.False(await app.WithDbAsync(db => db.Members.AnyAsync(m => m.Name == "全有甲")));
+    }
+
+    [Fact]
+    public async Task A_row_gone_wrong_after_thousands_were_written_leaves_none_of_them_behind()
+    {
+        // More rows than one transaction of chunks writes, so the bad last row comes after a commit.
+        var rows = (MemberImporter.ChunkSize * MemberImporter.ChunksPerTransaction) + 500;
+        var ids = Enumerable.Range(0, rows).Select(i =>
+        {
+            var first17 = $"310111{new DateOnly(1940, 1, 1).AddDays(i / 1000 * 7):yyyyMMdd}{i % 1000:D3}";
+            return first17 + IdNumber.CheckCharacter(first17);
+        }).ToList();
+        var cadre = await app.SignedInAsync("zhangqiao");
+        var preview = await cadre.UploadRosterAsync("大名册.csv", Csv(
+            ["姓名,身份证号,转正日期,所在党组织", .. ids.Select((id, i) => $"批量{i}号,{id},1965.5,张桥第一党支部")]));
+        Assert.NotNull((await cadre.GetPageAsync(preview)).QuerySelector("main form[method=post]"));
+
+        // Meanwhile 瑞鑫 files the person on the last row.
+        var ruixin = await app.SignedInAsync("ruixin");
+        var create = await ruixin.GetPageAsync("/Members/Create");
+        var ruixinBranch = create.QuerySelectorAll("#Input_OrgUnitId option").Skip(1).First().GetAttribute("value")!;
+        await ruixin.PostFormAsync("/Members/Create", Forms.FieldsOf(create).With("Input.Name", "批量末号").With("Input.IdNumber", ids[^1])
+            .With("Input.BirthDate", IdNumber.BirthDate(ids[^1])!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            .With("Input.OrgUnitId", ruixinBranch).With("Input.FullMemberOn", "1965-05-01"));
+
+        await cadre.ConfirmImportAsync(preview);
+
+        var page = await cadre.GetPageAsync(preview);
+        Assert.Contains("本次没有导入任何数据", page.QuerySelector(".error-summary")!.TextContent);
+        Assert.Contains($"第{rows + 1}行", page.QuerySelector(".problems")!.TextContent);
+        Assert.False(await app.WithDbAsync(db => db.Members.IgnoreQueryFilters().AnyAsync(m => m.Name.StartsWith("批量") && m.Name != "批量末号")));
     }
 
     [Fact]
