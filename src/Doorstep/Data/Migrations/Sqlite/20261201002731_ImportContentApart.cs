@@ -34,9 +34,8 @@ namespace Doorstep.Data.Migrations.Sqlite
                 SELECT "Id", "ContentCipher" FROM "MemberImports" WHERE "ContentCipher" IS NOT NULL
                 """);
 
-            migrationBuilder.DropColumn(
-                name: "ContentCipher",
-                table: "MemberImports");
+            // SQLite drops a column in place; EF's DropColumn would rebuild the table outside the migration's transaction.
+            migrationBuilder.Sql("""ALTER TABLE "MemberImports" DROP COLUMN "ContentCipher";""");
         }
 
         /// <inheritdoc />
