@@ -20,9 +20,10 @@ public enum MemberImportStatus
 
 /// <summary>
 /// 批量导入: one uploaded roster, from upload through preview to import. The file is kept encrypted
-/// in the database (<see cref="MemberImportContent"/>, so that any node can import it) until it is imported
-/// or <see cref="KeepFile"/> has passed; the preview is kept as JSON (<see cref="ImportReport"/>). Status changes are written with
-/// ExecuteUpdate, outside the audit: the audit records the upload and every member written.
+/// in the database (<see cref="MemberImportContent"/>, so that any node can import it) until it is
+/// imported or <see cref="KeepFile"/> has passed; the preview is kept as JSON (<see cref="ImportReport"/>).
+/// Status changes are written with ExecuteUpdate, outside the audit: the audit records the upload and
+/// every member written.
 /// </summary>
 public class MemberImport
 {

@@ -20,8 +20,9 @@ public enum ImportPhase { Check, Commit }
 /// set of ID hashes seen and the capped report. Every write still goes through
 /// DoorstepDb.SaveChangesAsync: one audit row per member, the scope guard, pinyin initials.
 /// New files are written invisible (<see cref="Member.PendingImportId"/>), a few chunks per short
-/// transaction (<see cref="ChunksPerTransaction"/>), so that SQLite's single writer is never held for long; changes to files on record and the step
-/// that makes the new ones visible follow in one short transaction at the end (ADR 0013).
+/// transaction (<see cref="ChunksPerTransaction"/>), so that SQLite's single writer is never held for
+/// long; changes to files on record and the step that makes the new ones visible follow in one short
+/// transaction at the end (ADR 0013).
 /// </remarks>
 public sealed partial class MemberImporter(
     DoorstepDb db, PersonalDataProtector protector, IServiceProvider services, TimeProvider clock, ILogger<MemberImporter> logger)
