@@ -162,18 +162,18 @@ public class ImportTests(DoorstepApp app)
         }).ToList();
         var cadre = await app.SignedInAsync("zhangqiao");
         var preview = await cadre.UploadRosterAsync("大名册.csv", Csv(
-            ["姓名,身份证号,转正日期,所在党组织", .. ids.Select((id, i) => $"批量{i}号,{id},1965.5,张桥第一党支部")]));
+            ["姓名,身份证号,转正日期,所在党组织", .. ids.Select((id, i) => $"回滚{i}号,{id},1965.5,张桥第一党支部")]));
         Assert.NotNull((await cadre.GetPageAsync(preview)).QuerySelector("main form[method=post]"));
 
         // Meanwhile 瑞鑫 files the person on the last row.
-        await RuixinFilesAsync("批量末号", ids[^1], "1965-05-01");
+        await RuixinFilesAsync("回滚末号", ids[^1], "1965-05-01");
 
         await cadre.ConfirmImportAsync(preview);
 
         var page = await cadre.GetPageAsync(preview);
         Assert.Contains("本次没有导入任何数据", page.QuerySelector(".error-summary")!.TextContent);
         Assert.Contains($"第{rows + 1}行", page.QuerySelector(".problems")!.TextContent);
-        Assert.False(await app.WithDbAsync(db => db.Members.IgnoreQueryFilters().AnyAsync(m => m.Name.StartsWith("批量") && m.Name != "批量末号")));
+        Assert.False(await app.WithDbAsync(db => db.Members.IgnoreQueryFilters().AnyAsync(m => m.Name.StartsWith("回滚") && m.Name != "回滚末号")));
     }
 
     [Fact]
