@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Doorstep.Features.Members.Import;
 using Doorstep.Features.Organizations;
 using Doorstep.Infrastructure;
-using Doorstep.Infrastructure.Files;
 using Doorstep.Infrastructure.Jobs;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -34,7 +32,7 @@ internal static class AuditTrail
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry or DataProtectionKey or IdentityUserToken<string> or BackgroundJob or StoredFileContent or MemberImportContent or IDerived || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEntry or DataProtectionKey or IdentityUserToken<string> or BackgroundJob or IFileBytes or IDerived || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

@@ -113,13 +113,14 @@ public sealed class AttendanceBook(DoorstepDb db, TimeProvider clock)
     /// </summary>
     private Task<Found?> FindAsync(Person person, Activity activity, DateOnly date, string key)
     {
-        var rows = db.Set<Attendance>().Where(a => a.ActivityId == activity.Id && a.Date == date && a.PersonKey == key);
+        var checkedIn = db.Set<Attendance>().Where(a => a.ActivityId == activity.Id && a.Date == date && a.PersonKey == key)
+            .Select(a => (bool?)(a.CheckedInAt != null));
         return person.MemberId is { } memberId
             ? db.MembersInScope.AsNoTracking().Where(m => m.Id == memberId && m.SubDistrictId == activity.SubDistrictId)
-                .Select(m => new Found(m.Name, m.OrgUnitId, rows.Select(a => (bool?)(a.CheckedInAt != null)).FirstOrDefault()))
+                .Select(m => new Found(m.Name, m.OrgUnitId, checkedIn.FirstOrDefault()))
                 .FirstOrDefaultAsync()
             : db.Set<Volunteer>().AsNoTracking().Where(v => v.Id == person.VolunteerId && v.SubDistrictId == activity.SubDistrictId && v.Active)
-                .Select(v => new Found(v.Name, null, rows.Select(a => (bool?)(a.CheckedInAt != null)).FirstOrDefault()))
+                .Select(v => new Found(v.Name, null, checkedIn.FirstOrDefault()))
                 .FirstOrDefaultAsync();
     }
 }

@@ -44,7 +44,7 @@ public class StoredFile
 }
 
 /// <summary>The bytes of a file when the database is the store: a table of their own, so that listing files never reads them.</summary>
-public class StoredFileContent
+public class StoredFileContent : IFileBytes
 {
     public Guid StoredFileId { get; set; }
     public required byte[] Content { get; set; }

@@ -96,7 +96,7 @@ public class MemberImport
 /// the whole file (31 ms for an 18 MB roster, once a second per open preview page) and every status
 /// change wrote it again.
 /// </summary>
-public class MemberImportContent
+public class MemberImportContent : IFileBytes
 {
     public int MemberImportId { get; set; }
     public required byte[] Cipher { get; set; }
