@@ -43,6 +43,39 @@ internal static class BulkInsert
     }
 
     /// <summary>
+    /// Inserts a handful of new rows whose keys no one reads back (a save's audit rows) in one
+    /// statement of several VALUES, in the current transaction: a save of their own through EF would
+    /// track them, send one INSERT each on SQLite and read every key back.
+    /// </summary>
+    public static async Task InsertFewAsync(DbContext db, IEntityType entity, IReadOnlyList<object> rows, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A bulk insert runs inside the save's transaction.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => new Column(p, table)).ToList();
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        var values = new List<string>(rows.Count);
+        foreach (var row in rows)
+        {
+            var names = new List<string>(columns.Count);
+            foreach (var column in columns)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{command.Parameters.Count}";
+                parameter.Value = column.ValueOf(row) ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+                names.Add(parameter.ParameterName);
+            }
+
+            values.Add($"({string.Join(", ", names)})");
+        }
+
+        command.CommandText = $"INSERT INTO {Quoted(table.Name)} ({string.Join(", ", columns.Select(c => Quoted(c.Name)))}) VALUES {string.Join(", ", values)}";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Inserts rows that carry their own keys (a generated data set, whose rows refer to each other by
     /// key before any is written), in the current transaction; every mapped column is written. On
     /// PostgreSQL the table's identity then continues after the highest key, as SQLite's does by itself.

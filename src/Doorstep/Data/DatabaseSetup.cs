@@ -2,6 +2,7 @@ using Doorstep.Data.Demo;
 using Doorstep.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Doorstep.Data;
 
@@ -32,7 +33,8 @@ public static class DatabaseSetup
             case DatabaseProvider.Sqlite:
                 services.AddDoorstepDb<SqliteDoorstepDb>((sp, options) =>
                     options.UseSqlite(SqliteConnectionString(config, sp.GetRequiredService<IHostEnvironment>()))
-                        .AddInterceptors(SqliteConnectionPragmas.Instance));
+                        .AddInterceptors(SqliteConnectionPragmas.Instance, SqliteWriteGate.Instance)
+                        .ReplaceService<IRelationalTransactionFactory, SqliteWriteGate.TransactionFactory>());
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = connectionString ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");
@@ -48,13 +50,13 @@ public static class DatabaseSetup
     {
         // The options are built once for the app, not again for every request's context: nothing in
         // them depends on the request, and building them was 3 % of a visit's save.
-        services.AddDbContext<TContext>((sp, options) =>
+        services.AddDbContextPool<TContext>((sp, options) =>
         {
             // Memberships are reached through the scoped Members set (or joined to it where read
             // directly), so a membership whose member is out of scope is never shown.
             options.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
             useProvider(sp, options);
-        }, optionsLifetime: ServiceLifetime.Singleton);
+        });
         services.AddScoped<DoorstepDb>(sp => sp.GetRequiredService<TContext>());
     }
 

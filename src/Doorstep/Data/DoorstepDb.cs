@@ -255,15 +255,15 @@ public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor c
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await grams.WriteAsync(this, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            var audit = pending.Select(p => AuditTrail.ToEntry(p, CurrentUser, now)).ToList();
+            var audit = pending.Select(p => AuditTrail.ToEntry(p, CurrentUser, now)).ToList<object>();
+            var auditEntry = Model.FindEntityType(typeof(AuditEntry))!;
             if (audit.Count >= BulkInsert.Threshold)
             {
-                await BulkInsert.InsertAsync(this, Model.FindEntityType(typeof(AuditEntry))!, audit, cancellationToken);
+                await BulkInsert.InsertAsync(this, auditEntry, audit, cancellationToken);
             }
-            else
+            else if (audit.Count > 0)
             {
-                AuditEntries.AddRange(audit);
-                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await BulkInsert.InsertFewAsync(this, auditEntry, audit, cancellationToken);
             }
 
             if (ownTransaction is not null)
