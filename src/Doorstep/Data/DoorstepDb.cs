@@ -19,7 +19,8 @@ namespace Doorstep.Data;
 /// The one DbContext. It applies the current user's data scope to every query (query filters below)
 /// and records an audit entry for every write in the same transaction (SaveChangesAsync). Each
 /// database provider has a subclass that owns its migrations (SqliteDoorstepDb, PostgresDoorstepDb);
-/// everything else asks for DoorstepDb.
+/// everything else asks for DoorstepDb. Contexts are pooled (ADR 0036): the request's user is read
+/// through the singleton <see cref="CurrentUserAccessor"/> at each query, never kept in a field.
 /// </summary>
 public abstract class DoorstepDb(DbContextOptions options, CurrentUserAccessor currentUser, TimeProvider clock)
     : IdentityDbContext<UserAccount>(options), IDataProtectionKeyContext
