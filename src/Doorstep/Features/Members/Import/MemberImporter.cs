@@ -4,6 +4,7 @@ using Doorstep.Data;
 using Doorstep.Features.Organizations;
 using Doorstep.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Doorstep.Features.Members.Import;
 
@@ -122,7 +123,7 @@ public sealed partial class MemberImporter(
         private int _unchanged;
 
         /// <summary>The transaction of the chunks being written, and how many chunks have been.</summary>
-        private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _writing;
+        private IDbContextTransaction? _writing;
         private int _chunksWritten;
 
         /// <summary>Writes only on the import pass, and only while nothing is wrong.</summary>
