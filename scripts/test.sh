@@ -51,6 +51,8 @@ if ! dotnet format Doorstep.slnx --verify-no-changes --no-restore; then
   exit 1
 fi
 
+declare -A exit_codes # each run's exit code, by its results file's name
+
 run() { # name, project, extra environment..., then optionally --filter EXPRESSION
   local name=$1 project=$2; shift 2
   local environment=() filter=()
@@ -60,6 +62,7 @@ run() { # name, project, extra environment..., then optionally --filter EXPRESSI
   say "tests: $name"
   env "${environment[@]}" dotnet test "$project" -c Release --no-build --nologo "${filter[@]}" \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
+  exit_codes[$name]=$?
 }
 
 run bench tests/Doorstep.BenchRunner.Tests
@@ -73,6 +76,7 @@ fi
 
 say "publish: the published folder in Production, on SQLite and on PostgreSQL"
 scripts/publish-check.sh "$results/publish.trx" "$postgres"
+exit_codes[publish]=$?
 
 run browser tests/Doorstep.BrowserTests
 
@@ -85,6 +89,11 @@ for trx in "$results"/*.trx; do
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+  name=$(basename "$trx" .trx)
+  if [ "${exit_codes[$name]:-0}" -ne 0 ] && [ $((${f:-0} + ${e:-0})) -eq 0 ]; then
+    echo "the $name run ended with exit code ${exit_codes[$name]} although its results show no failure (a crashed test host?)" >&2
+    failed=$((failed + 1))
+  fi
 done
 expected_files=$([ -n "$postgres" ] && echo 5 || echo 4)
 if [ "$total_files" -lt "$expected_files" ]; then

@@ -12,9 +12,11 @@ namespace Doorstep.Data;
 /// transaction that finds the file locked sleeps 1, 2, 5, 10 … ms and tries again, and the lock often
 /// sits free while every waiter sleeps. The app's own transactions queue here instead, one database
 /// file at a time, and the next starts the moment the last ends (docs/adr/0036-sqlite-writers-queue-in-the-app.md).
+/// A write sent on its own, outside a transaction (a 随身听 tick, an ExecuteUpdate, a job's claim), queues
+/// at the same gate: left to poll SQLite's lock behind a steady queue of transactions, it waited seconds.
 /// Writers outside the app (a command, a backup) still meet SQLite's own wait.
 /// </summary>
-internal sealed class SqliteWriteGate : DbTransactionInterceptor
+internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbCommandInterceptor
 {
     public static readonly SqliteWriteGate Instance = new();
 
@@ -65,6 +67,158 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor
             gate.Release();
             throw;
         }
+    }
+
+    /// <summary>Gates held by a write sent outside a transaction until it has run (its reader disposed), by EF's command id.</summary>
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _writing = new();
+
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        EnterWrite(command, eventData);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await EnterWriteAsync(command, eventData, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        EnterWrite(command, eventData);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        await EnterWriteAsync(command, eventData, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        EnterWrite(command, eventData);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await EnterWriteAsync(command, eventData, cancellationToken);
+        return result;
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        LeaveWrite(eventData.CommandId);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        LeaveWrite(eventData.CommandId);
+        return ValueTask.FromResult(result);
+    }
+
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        LeaveWrite(eventData.CommandId);
+        return result;
+    }
+
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        LeaveWrite(eventData.CommandId);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>A write that returns rows (INSERT … RETURNING) holds SQLite's lock until its reader is done with.</summary>
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        LeaveWrite(eventData.CommandId);
+        return result;
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => LeaveWrite(eventData.CommandId);
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveWrite(eventData.CommandId);
+        return Task.CompletedTask;
+    }
+
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => LeaveWrite(eventData.CommandId);
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveWrite(eventData.CommandId);
+        return Task.CompletedTask;
+    }
+
+    private void EnterWrite(DbCommand command, CommandEventData eventData)
+    {
+        if (!IsWriteSentAlone(command))
+        {
+            return;
+        }
+
+        var gate = GateOf(command.Connection!);
+        if (!gate.Wait(Patience(command.Connection!)))
+        {
+            throw Busy();
+        }
+
+        _writing[eventData.CommandId] = gate;
+    }
+
+    private async ValueTask EnterWriteAsync(DbCommand command, CommandEventData eventData, CancellationToken cancellationToken)
+    {
+        if (!IsWriteSentAlone(command))
+        {
+            return;
+        }
+
+        var gate = GateOf(command.Connection!);
+        if (!await gate.WaitAsync(Patience(command.Connection!), cancellationToken))
+        {
+            throw Busy();
+        }
+
+        _writing[eventData.CommandId] = gate;
+    }
+
+    private void LeaveWrite(Guid command)
+    {
+        if (_writing.TryRemove(command, out var gate))
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A write outside a transaction. Reads never queue (WAL lets them run beside the writer), nor does
+    /// anything that is not plainly a write (DDL at start-up, PRAGMAs): a long query held at the gate
+    /// would stop every writer.
+    /// </summary>
+    private static bool IsWriteSentAlone(DbCommand command)
+    {
+        if (command.Transaction is not null)
+        {
+            return false;
+        }
+
+        var text = command.CommandText.AsSpan().TrimStart();
+        while (text.StartsWith("--"))
+        {
+            // A query tag (TagWith) comes first, a line of its own.
+            var end = text.IndexOf('\n');
+            text = end < 0 ? [] : text[(end + 1)..].TrimStart();
+        }
+
+        return text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("REPLACE", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The gate a connection's new transaction holds until it ends; none for a transaction begun elsewhere.</summary>
