@@ -55,11 +55,41 @@ public sealed partial class MemberImporter(
         if (phase == ImportPhase.Commit && run.ProblemCount == 0 && run.NewCount + run.UpdateCount > 0)
         {
             await services.GetRequiredService<MemberFileListeners>().TellAsync(cancellationToken);
+            await VacuumAsync(cancellationToken);
         }
 
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         LogDone(logger, importId, phase, run.Rows, run.ProblemCount, run.NewCount, run.UpdateCount, seconds);
     }
+
+    /// <summary>
+    /// On PostgreSQL an index-only scan (the list's count, the name index) reads the table page of
+    /// every row not yet marked visible to all, and autovacuum marks them only after a fifth of the
+    /// table has changed: after 100,000 files imported into 1,000,000, a sub-district admin's list
+    /// counted its 138,000 files in 150–600 ms (102,760 table reads) rather than 70 ms. The files are
+    /// already visible to users; this runs after, in the job, and never fails the import.
+    /// </summary>
+    private async Task VacuumAsync(CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        try
+        {
+            // 7 s after that import; VACUUM cannot run inside a transaction, and none is open here.
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"Members\", \"MemberNameGrams\"", cancellationToken);
+        }
+        catch (Npgsql.PostgresException e)
+        {
+            LogVacuumFailed(logger, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "VACUUM after a member import failed; autovacuum will come later")]
+    private static partial void LogVacuumFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Member import {ImportId} {Phase}: {Rows} rows, {Problems} problems, {New} new, {Updated} updated in {Seconds:0.0} s")]
     private static partial void LogDone(ILogger logger, int importId, ImportPhase phase, int rows, int problems, int @new, int updated, double seconds);

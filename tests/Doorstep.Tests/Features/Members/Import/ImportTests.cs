@@ -218,6 +218,27 @@ public class ImportTests(DoorstepApp app)
         var grams = await app.WithDbAsync(db => db.MemberNameGrams.Where(g => db.Members.Any(m => m.Id == g.MemberId && m.IdNumberHash == Protector.Hash(newcomer)))
             .Select(g => g.Gram).ToListAsync());
         Assert.Equal(MemberNameGram.Of("新党员甲").Order(StringComparer.Ordinal), grams.Order(StringComparer.Ordinal));
+        if (app.DatabaseProvider == "Postgres")
+        {
+            // Then the job vacuums, so that index-only scans need not read the new rows' table pages.
+            Assert.True(await VacuumedAsync("Members") && await VacuumedAsync("MemberNameGrams"));
+        }
+    }
+
+    /// <summary>Whether PostgreSQL's statistics show a VACUUM of the table (not autovacuum's) within half a minute.</summary>
+    private async Task<bool> VacuumedAsync(string table)
+    {
+        for (var waited = 0; waited < 300; waited++)
+        {
+            if (await app.WithDbAsync(db => db.Database.SqlQuery<bool>($"SELECT last_vacuum IS NOT NULL AS \"Value\" FROM pg_stat_user_tables WHERE relname = {table}").SingleAsync()))
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
     }
 
     [Fact]
