@@ -78,7 +78,7 @@ public sealed partial class MemberImporter(
 
         try
         {
-            // 7 s after that import; VACUUM cannot run inside a transaction, and none is open here.
+            // 7 s after that import (the default 30 s is for page queries); VACUUM cannot run inside a transaction, and none is open here.
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"Members\", \"MemberNameGrams\"", cancellationToken);
         }
