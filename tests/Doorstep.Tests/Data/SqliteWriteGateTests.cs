@@ -45,41 +45,6 @@ public sealed class SqliteWriteGateTests : IDisposable
         Assert.Equal("嘉兴路街道办事处", await app.WithDbAsync(db => db.SubDistricts.Select(s => s.Name).SingleAsync()));
     }
 
-    /// <summary>
-    /// Left to SQLite, a write sent outside a transaction (a 随身听 tick) polled the lock while the queued
-    /// transactions took it in turn: 200 such writes behind six busy writers waited 1.3 s at the median
-    /// and 17 s at the most, and here, behind one open transaction, it failed with "database is locked".
-    /// Queued at the gate it goes in its turn.
-    /// </summary>
-    [Fact]
-    public async Task A_write_sent_outside_a_transaction_keeps_its_place_in_the_queue()
-    {
-        await using var app = new StartedApp("Production", StartedApp.SqliteSettings(_folder, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))).Start();
-        await app.WithDbAsync(async db =>
-        {
-            db.SubDistricts.Add(new Doorstep.Features.Organizations.SubDistrict { Name = "嘉兴路街道", District = "虹口区", City = "上海市" });
-            return await db.SaveChangesAsync();
-        });
-
-        await app.WithDbAsync(async holder =>
-        {
-            var held = await holder.Database.BeginTransactionAsync();
-            var alone = app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE SubDistricts SET City = {"上海"}"));
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            var next = app.WithDbAsync(async db =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                return await db.SubDistricts.Select(s => s.City).SingleAsync();
-            });
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            Assert.False(alone.IsCompleted);
-
-            await held.DisposeAsync();
-            Assert.Equal("上海", await next); // the lone write went first, in its turn
-            return await alone;
-        });
-    }
-
     private static async Task<int> RenameAsync(DoorstepDb db, string name)
     {
         var subDistrict = await db.SubDistricts.SingleAsync();
