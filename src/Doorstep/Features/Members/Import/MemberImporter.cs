@@ -20,10 +20,11 @@ public enum ImportPhase { Check, Commit }
 /// save per chunk, then the change tracker is cleared), so memory stays bounded by the chunk, the
 /// set of ID hashes seen and the capped report. Every write still goes through
 /// DoorstepDb.SaveChangesAsync: one audit row per member, the scope guard, pinyin initials.
-/// New files are written invisible (<see cref="Member.PendingImportId"/>), a few chunks per short
-/// transaction (<see cref="ChunksPerTransaction"/>), so that SQLite's single writer is never held for
-/// long; changes to files on record and the step that makes the new ones visible follow in one short
-/// transaction at the end (ADR 0013).
+/// On SQLite new files are written invisible (<see cref="Member.PendingImportId"/>), a few chunks per
+/// short transaction (<see cref="ChunksPerTransaction"/>), so that SQLite's single writer is never
+/// held for long; changes to files on record and the step that makes the new ones visible follow in
+/// one short transaction at the end (ADR 0013). PostgreSQL lets others write while a transaction is
+/// open, so there the whole pass is one transaction, which alone keeps the new files unseen.
 /// </remarks>
 public sealed partial class MemberImporter(
     DoorstepDb db, PersonalDataProtector protector, IServiceProvider services, TimeProvider clock, ILogger<MemberImporter> logger)
@@ -31,6 +32,17 @@ public sealed partial class MemberImporter(
     public const int ChunkSize = 1000;
     public const int ChunksPerTransaction = 5;
     public const int MaxRows = 200_000;
+
+    /// <summary>
+    /// SQLite's page cache for the import pass, in KiB; a connection's default is 2 MB. A transaction's
+    /// chunks put new files all over the indexes of Members, about ten pages each, and with 2 MB SQLite
+    /// writes pages to the log before the commit and reads them back. The import pass of 98,000 new
+    /// files on 1,000,000 members, in process: 68–72 s with 2 MB, 63 s with 32 MB, 55 s with 64 MB,
+    /// 53–55 s with 100 MB. The pages are held only during the pass, within the import's memory budget.
+    /// </summary>
+    private const string ImportPageCache = "PRAGMA cache_size=-64000";
+
+    private const string DefaultPageCache = "PRAGMA cache_size=-2000";
 
     /// <summary>Runs one pass. An import pass first removes the invisible files an interrupted attempt left.</summary>
     public async Task RunAsync(int importId, ImportPhase phase, CancellationToken cancellationToken, Func<int, int, Task>? report = null)
@@ -51,7 +63,26 @@ public sealed partial class MemberImporter(
 
         var reader = new RosterReader(protector.Decrypt(file.Cipher), file.Format, RosterUpload.EncodingNamed(file.TextEncoding));
         var run = new Run(db, protector, report, services, clock, importId, phase, reader);
-        await run.ExecuteAsync(cancellationToken);
+        var widened = phase == ImportPhase.Commit && db.Database.IsSqlite();
+        if (widened)
+        {
+            // The pass keeps one pooled connection, which goes back to the pool with the default cache.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(ImportPageCache, cancellationToken);
+        }
+
+        try
+        {
+            await run.ExecuteAsync(cancellationToken);
+        }
+        finally
+        {
+            if (widened)
+            {
+                await db.Database.ExecuteSqlRawAsync(DefaultPageCache, CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
         if (phase == ImportPhase.Commit && run.ProblemCount == 0 && run.NewCount + run.UpdateCount > 0)
         {
             await services.GetRequiredService<MemberFileListeners>().TellAsync(cancellationToken);
@@ -156,6 +187,9 @@ public sealed partial class MemberImporter(
         private IDbContextTransaction? _writing;
         private int _chunksWritten;
 
+        /// <summary>On PostgreSQL the pass is one transaction: nothing is marked, flipped or removed.</summary>
+        private readonly bool _oneTransaction = db.Database.IsNpgsql();
+
         /// <summary>Writes only on the import pass, and only while nothing is wrong.</summary>
         private bool Writing => phase == ImportPhase.Commit && ProblemCount == 0;
 
@@ -201,7 +235,11 @@ public sealed partial class MemberImporter(
             }
 
             await HandleAsync(chunk, cancellationToken);
-            await EndWritingAsync(cancellationToken);
+            if (!_oneTransaction)
+            {
+                await EndWritingAsync(cancellationToken);
+            }
+
             if (reader.Refusal is { } refusal)
             {
                 Problem(0, "表格", refusal, "请把党员名册复制到一个新的表格中，只保留需要的列，再上传");
@@ -218,6 +256,7 @@ public sealed partial class MemberImporter(
             }
             else if (ProblemCount > 0)
             {
+                await StopWritingAsync(cancellationToken);
                 await RemoveInvisibleFilesAsync(_db, importId, cancellationToken);
                 await FinishAsync(cancellationToken);
             }
@@ -228,8 +267,9 @@ public sealed partial class MemberImporter(
         }
 
         /// <summary>
-        /// One short transaction: the changes to files on record, checked again against what they are
-        /// now, then every new file of this import made visible and the import marked done, together.
+        /// One short transaction (on PostgreSQL the pass's own): the changes to files on record, checked
+        /// again against what they are now, then every new file of this import made visible and the
+        /// import marked done, together.
         /// </summary>
         private async Task PublishAsync(CancellationToken cancellationToken)
         {
@@ -237,7 +277,9 @@ public sealed partial class MemberImporter(
             UpdateCount = 0;
             _unchanged = 0;
             _updates.Clear();
-            await using (var transaction = await _db.Database.BeginTransactionAsync(cancellationToken))
+            var open = _writing;
+            _writing = null;
+            await using (var transaction = open ?? await _db.Database.BeginTransactionAsync(cancellationToken))
             {
                 foreach (var part in _changes.Chunk(ChunkSize))
                 {
@@ -266,11 +308,15 @@ public sealed partial class MemberImporter(
 
                 if (ProblemCount == 0)
                 {
-                    await _db.Members.IgnoreQueryFilters().Where(m => m.PendingImportId == importId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.PendingImportId, (int?)null), cancellationToken);
-                    // Their name index entries were written with them, a chunk at a time; they show with them.
-                    await _db.MemberNameGrams.IgnoreQueryFilters().Where(g => g.PendingImportId == importId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(g => g.PendingImportId, (int?)null), cancellationToken);
+                    if (!_oneTransaction)
+                    {
+                        await _db.Members.IgnoreQueryFilters().Where(m => m.PendingImportId == importId)
+                            .ExecuteUpdateAsync(s => s.SetProperty(m => m.PendingImportId, (int?)null), cancellationToken);
+                        // Their name index entries were written with them, a chunk at a time; they show with them.
+                        await _db.MemberNameGrams.IgnoreQueryFilters().Where(g => g.PendingImportId == importId)
+                            .ExecuteUpdateAsync(s => s.SetProperty(g => g.PendingImportId, (int?)null), cancellationToken);
+                    }
+
                     await FinishAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                     return;
@@ -384,16 +430,15 @@ public sealed partial class MemberImporter(
             }
             else
             {
-                // A problem ends the writing: what was written stays invisible until it is removed, and
-                // the rest of the file is checked without holding SQLite's writer.
-                await EndWritingAsync(cancellationToken);
+                // A problem ends the writing, and the rest of the file is checked without holding SQLite's writer.
+                await StopWritingAsync(cancellationToken);
             }
 
             _db.ChangeTracker.Clear();
-            if (report is not null && _writing is null)
+            if (report is not null && (_writing is null || _oneTransaction))
             {
-                // Between transactions: the job's row is written on another connection, which would
-                // wait for this one's; every node reads the progress from it.
+                // On SQLite between transactions: the job's row is written on another connection, which
+                // would wait for this one's; every node reads the progress from it.
                 await report((int)(reader.Fraction * 99), Rows);
             }
         }
@@ -407,10 +452,26 @@ public sealed partial class MemberImporter(
         {
             _writing ??= await _db.Database.BeginTransactionAsync(cancellationToken);
             await _db.SaveChangesAsync(cancellationToken);
-            if (++_chunksWritten % ChunksPerTransaction == 0)
+            if (++_chunksWritten % ChunksPerTransaction == 0 && !_oneTransaction)
             {
                 await EndWritingAsync(cancellationToken);
             }
+        }
+
+        /// <summary>
+        /// After a problem nothing more is written. On SQLite what was written stays invisible until it
+        /// is removed; on PostgreSQL it was never seen and is rolled back.
+        /// </summary>
+        private async Task StopWritingAsync(CancellationToken cancellationToken)
+        {
+            if (_oneTransaction && _writing is { } writing)
+            {
+                _writing = null;
+                await writing.RollbackAsync(cancellationToken);
+                await writing.DisposeAsync();
+            }
+
+            await EndWritingAsync(cancellationToken);
         }
 
         private async Task EndWritingAsync(CancellationToken cancellationToken)
@@ -507,7 +568,7 @@ public sealed partial class MemberImporter(
             if (Writing && !_publishing)
             {
                 var member = MemberFiles.NewFile(input, _db.CurrentUser.Scope.SubDistrictId, _protector);
-                member.PendingImportId = importId;
+                member.PendingImportId = _oneTransaction ? null : importId;
                 _db.Members.Add(member);
             }
         }
