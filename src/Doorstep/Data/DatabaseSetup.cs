@@ -2,6 +2,7 @@ using Doorstep.Data.Demo;
 using Doorstep.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Doorstep.Data;
@@ -31,10 +32,13 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
+#pragma warning disable EF1001 // EF's SQLite connection, internal API: see SqliteConnectionWithoutEfFunctions.
                 services.AddDoorstepDb<SqliteDoorstepDb>((sp, options) =>
                     options.UseSqlite(SqliteConnectionString(config, sp.GetRequiredService<IHostEnvironment>()))
                         .AddInterceptors(SqliteConnectionPragmas.Instance, SqliteWriteGate.Instance)
-                        .ReplaceService<IRelationalTransactionFactory, SqliteWriteGate.TransactionFactory>());
+                        .ReplaceService<IRelationalTransactionFactory, SqliteWriteGate.TransactionFactory>()
+                        .ReplaceService<ISqliteRelationalConnection, SqliteConnectionWithoutEfFunctions>());
+#pragma warning restore EF1001
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = connectionString ?? throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Tests.Data;
 
-/// <summary>The per-connection SQLite settings that let many people write at once (docs/adr/0027).</summary>
+/// <summary>The per-connection SQLite settings that let many people write at once (docs/adr/0027), and what a connection does not carry.</summary>
 [Trait(SqliteOnly.Trait, SqliteOnly.Value)]
 public sealed class SqliteConnectionPragmasTests : IDisposable
 {
@@ -28,6 +28,20 @@ public sealed class SqliteConnectionPragmasTests : IDisposable
             Assert.Equal("1", synchronous); // NORMAL
             Assert.Equal("30000", busyTimeout);
         }
+    }
+
+    [Fact]
+    public async Task Connections_the_app_opens_carry_none_of_the_functions_EF_would_register_again_on_every_open()
+    {
+        await using var app = new StartedApp("Production", StartedApp.SqliteSettings(_folder, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))).Start();
+
+        var error = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => app.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            return await ScalarAsync(db, "SELECT ef_mod(7, 2)");
+        }));
+
+        Assert.Contains("no such function: ef_mod", error.Message);
     }
 
     private static async Task<string> ScalarAsync(Doorstep.Data.DoorstepDb db, string pragma)
