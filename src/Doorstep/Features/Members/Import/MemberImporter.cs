@@ -183,9 +183,11 @@ public sealed partial class MemberImporter(
         public int UpdateCount { get; private set; }
         private int _unchanged;
 
-        /// <summary>The transaction of the chunks being written, and how many chunks have been.</summary>
+        /// <summary>PostgreSQL's one transaction of the pass, once the first new file is written.</summary>
         private IDbContextTransaction? _writing;
-        private int _chunksWritten;
+
+        /// <summary>On SQLite, the checked chunks whose new files wait in the change tracker to be written together.</summary>
+        private int _chunksHeld;
 
         /// <summary>On PostgreSQL the pass is one transaction: nothing is marked, flipped or removed.</summary>
         private readonly bool _oneTransaction = db.Database.IsNpgsql();
@@ -235,9 +237,9 @@ public sealed partial class MemberImporter(
             }
 
             await HandleAsync(chunk, cancellationToken);
-            if (!_oneTransaction)
+            if (Writing)
             {
-                await EndWritingAsync(cancellationToken);
+                await WriteHeldAsync(cancellationToken);
             }
 
             if (reader.Refusal is { } refusal)
@@ -430,56 +432,72 @@ public sealed partial class MemberImporter(
             }
             else
             {
-                // A problem ends the writing, and the rest of the file is checked without holding SQLite's writer.
                 await StopWritingAsync(cancellationToken);
             }
 
-            _db.ChangeTracker.Clear();
-            if (report is not null && (_writing is null || _oneTransaction))
+            if (_chunksHeld == 0)
             {
-                // On SQLite between transactions: the job's row is written on another connection, which
-                // would wait for this one's; every node reads the progress from it.
+                _db.ChangeTracker.Clear();
+            }
+
+            if (report is not null)
+            {
+                // No SQLite transaction is open here: the job's row is written on another connection,
+                // which would wait for this one's; every node reads the progress from it.
                 await report((int)(reader.Fraction * 99), Rows);
             }
         }
 
         /// <summary>
-        /// Saves a chunk's new files, invisible, in the transaction the chunks share. SQLite writes every
-        /// index page a transaction touches once, and an import's files land all over each index, so
-        /// chunks that commit together write far fewer pages than chunks that commit one by one.
+        /// Writes a checked chunk's new files. On PostgreSQL in the pass's one transaction. On SQLite they
+        /// wait until <see cref="ChunksPerTransaction"/> chunks are checked and are then written,
+        /// invisible, in one short transaction: SQLite writes every index page a transaction touches
+        /// once, and an import's files land all over each index, so chunks that commit together write
+        /// far fewer pages; and checking the next chunks outside the transaction leaves SQLite's one
+        /// writer to other users meanwhile.
         /// </summary>
         private async Task WriteAsync(CancellationToken cancellationToken)
         {
-            _writing ??= await _db.Database.BeginTransactionAsync(cancellationToken);
-            await _db.SaveChangesAsync(cancellationToken);
-            if (++_chunksWritten % ChunksPerTransaction == 0 && !_oneTransaction)
+            if (_oneTransaction)
             {
-                await EndWritingAsync(cancellationToken);
+                _writing ??= await _db.Database.BeginTransactionAsync(cancellationToken);
+                await _db.SaveChangesAsync(cancellationToken);
             }
+            else if (++_chunksHeld == ChunksPerTransaction)
+            {
+                await WriteHeldAsync(cancellationToken);
+            }
+        }
+
+        private async Task WriteHeldAsync(CancellationToken cancellationToken)
+        {
+            if (_chunksHeld == 0)
+            {
+                return;
+            }
+
+            _chunksHeld = 0;
+            await using (var transaction = await _db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                await _db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            _db.ChangeTracker.Clear();
         }
 
         /// <summary>
-        /// After a problem nothing more is written. On SQLite what was written stays invisible until it
-        /// is removed; on PostgreSQL it was never seen and is rolled back.
+        /// After a problem nothing more is written. On SQLite the chunks held are dropped, and what was
+        /// written stays invisible until it is removed; on PostgreSQL it was never seen and is rolled back.
         /// </summary>
         private async Task StopWritingAsync(CancellationToken cancellationToken)
         {
-            if (_oneTransaction && _writing is { } writing)
-            {
-                _writing = null;
-                await writing.RollbackAsync(cancellationToken);
-                await writing.DisposeAsync();
-            }
-
-            await EndWritingAsync(cancellationToken);
-        }
-
-        private async Task EndWritingAsync(CancellationToken cancellationToken)
-        {
+            _chunksHeld = 0;
+            _db.ChangeTracker.Clear();
             if (_writing is { } writing)
             {
                 _writing = null;
-                await writing.CommitAsync(cancellationToken);
+                await writing.RollbackAsync(cancellationToken);
                 await writing.DisposeAsync();
             }
         }
