@@ -16,13 +16,13 @@ public enum ImportPhase { Check, Commit }
 /// it checks again as it writes and leaves nothing visible if anything is wrong now.
 /// </summary>
 /// <remarks>
-/// Rows are read as a stream and handled a chunk at a time (one look-up of ID numbers per chunk, one
-/// save per chunk, then the change tracker is cleared), so memory stays bounded by the chunk, the
-/// set of ID hashes seen and the capped report. Every write still goes through
+/// Rows are read as a stream and handled a chunk at a time (one look-up of ID numbers per chunk, a
+/// save per chunk or per few chunks, then the change tracker is cleared), so memory stays bounded by
+/// a few chunks, the set of ID hashes seen and the capped report. Every write still goes through
 /// DoorstepDb.SaveChangesAsync: one audit row per member, the scope guard, pinyin initials.
-/// On SQLite new files are written invisible (<see cref="Member.PendingImportId"/>), a few chunks per
-/// short transaction (<see cref="ChunksPerTransaction"/>), so that SQLite's single writer is never
-/// held for long; changes to files on record and the step that makes the new ones visible follow in
+/// On SQLite new files are written invisible (<see cref="Member.PendingImportId"/>), a few checked
+/// chunks per short transaction (<see cref="ChunksPerTransaction"/>), so that SQLite's single writer
+/// is never held for long; changes to files on record and the step that makes the new ones visible follow in
 /// one short transaction at the end (ADR 0013). PostgreSQL lets others write while a transaction is
 /// open, so there the whole pass is one transaction, which alone keeps the new files unseen.
 /// </remarks>
@@ -34,7 +34,7 @@ public sealed partial class MemberImporter(
     public const int MaxRows = 200_000;
 
     /// <summary>
-    /// SQLite's page cache for the import pass, in KiB; a connection's default is 2 MB. A transaction's
+    /// SQLite's page cache for the import pass (64,000 KiB); a connection's default is 2 MB. A transaction's
     /// chunks put new files all over the indexes of Members, about ten pages each, and with 2 MB SQLite
     /// writes pages to the log before the commit and reads them back. The import pass of 98,000 new
     /// files on 1,000,000 members, in process: 68–72 s with 2 MB, 63 s with 32 MB, 55 s with 64 MB,
@@ -83,6 +83,7 @@ public sealed partial class MemberImporter(
                 await db.Database.CloseConnectionAsync();
             }
         }
+
         if (phase == ImportPhase.Commit && run.ProblemCount == 0 && run.NewCount + run.UpdateCount > 0)
         {
             await services.GetRequiredService<MemberFileListeners>().TellAsync(cancellationToken);
