@@ -184,11 +184,11 @@ public class Member : IVersioned, IScoped<Member>
 
     public static IEnumerable<string> Labels(CareNeeds needs)
     {
-        if (needs.HasFlag(CareNeeds.LowVision)) yield return "视力减弱";
-        if (needs.HasFlag(CareNeeds.LimitedMobility)) yield return "行动不便";
-        if (needs.HasFlag(CareNeeds.HardOfHearing)) yield return "听力减弱";
-        if (needs.HasFlag(CareNeeds.LivesAlone)) yield return "独居";
-        if (needs.HasFlag(CareNeeds.UsesSmartphone)) yield return "会用智能手机";
+        if ((needs & CareNeeds.LowVision) != 0) yield return "视力减弱";
+        if ((needs & CareNeeds.LimitedMobility) != 0) yield return "行动不便";
+        if ((needs & CareNeeds.HardOfHearing) != 0) yield return "听力减弱";
+        if ((needs & CareNeeds.LivesAlone) != 0) yield return "独居";
+        if ((needs & CareNeeds.UsesSmartphone) != 0) yield return "会用智能手机";
         if ((needs & ~(CareNeeds)31) != 0) yield return Unknown(needs & ~(CareNeeds)31);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Doorstep.Data;
 using Doorstep.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,7 @@ public sealed class MemberFilter
     private sealed record FilterField(string Property, string Label, Func<MemberFilter, DoorstepDb, Task<string?>>? Describe)
     {
         public System.Reflection.PropertyInfo Info { get; } = typeof(MemberFilter).GetProperty(Property)!;
-        public string Key => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(Property);
+        public string Key { get; } = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(Property);
 
         /// <summary>The value as the query string carries it; a false "only 人户分离" and the default order are left out.</summary>
         public string? Text(MemberFilter filter) => Info.GetValue(filter) switch
@@ -257,12 +258,24 @@ public sealed class MemberFilter
     /// </summary>
     public IQueryable<Member> Order(IQueryable<Member> members, DataScope scope) => Sort switch
     {
-        MemberSort.AgeDescending => members.OrderBy(m => m.BirthDate).ThenBy(m => m.Id),
-        MemberSort.PartyAgeDescending => members.OrderBy(m => m.FullMemberOn == null).ThenBy(m => m.FullMemberOn).ThenBy(m => m.Id),
-        MemberSort.Newest => members.OrderByDescending(m => m.Id),
-        _ when SeveralSubDistricts(scope) => members.OrderBy(m => m.SubDistrictId).ThenBy(m => m.NamePinyin).ThenBy(m => m.Name).ThenBy(m => m.Id),
-        _ => members.OrderBy(m => m.NamePinyin).ThenBy(m => m.Name).ThenBy(m => m.Id),
+        MemberSort.AgeDescending => members.OrderBy(Key.BirthDate).ThenBy(Key.Id),
+        MemberSort.PartyAgeDescending => members.OrderBy(Key.NotFullMember).ThenBy(Key.FullMemberOn).ThenBy(Key.Id),
+        MemberSort.Newest => members.OrderByDescending(Key.Id),
+        _ when SeveralSubDistricts(scope) => members.OrderBy(Key.SubDistrictId).ThenBy(Key.NamePinyin).ThenBy(Key.Name).ThenBy(Key.Id),
+        _ => members.OrderBy(Key.NamePinyin).ThenBy(Key.Name).ThenBy(Key.Id),
     };
+
+    /// <summary>The order's keys, built once for the reason <see cref="MemberQueries"/> builds a row's projection once.</summary>
+    private static class Key
+    {
+        public static readonly Expression<Func<Member, int>> Id = m => m.Id;
+        public static readonly Expression<Func<Member, int>> SubDistrictId = m => m.SubDistrictId;
+        public static readonly Expression<Func<Member, string>> NamePinyin = m => m.NamePinyin;
+        public static readonly Expression<Func<Member, string>> Name = m => m.Name;
+        public static readonly Expression<Func<Member, DateOnly>> BirthDate = m => m.BirthDate;
+        public static readonly Expression<Func<Member, bool>> NotFullMember = m => m.FullMemberOn == null;
+        public static readonly Expression<Func<Member, DateOnly?>> FullMemberOn = m => m.FullMemberOn;
+    }
 
     /// <summary>Whether the scope reaches more than one sub-district, whose lists are then ordered by sub-district first.</summary>
     public static bool SeveralSubDistricts(DataScope scope) => scope.Kind is ScopeKind.District or ScopeKind.Everything;

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Doorstep.Data;
 using Doorstep.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -68,13 +69,19 @@ public static class MemberQueries
         }
     }
 
-    public static IQueryable<MemberRow> ToRows(this IQueryable<Member> members) =>
-        members.AsNoTracking().Select(m => new MemberRow(
-            m.Id, m.Name, m.Gender, m.BirthDate, m.FullMemberOn, m.OrgUnit.Name,
-            m.RegisteredArea != null ? m.RegisteredArea.Name : null,
-            m.ResidenceArea != null ? m.ResidenceArea.Name : null,
-            m.RegisteredAreaId != null && (m.ResidenceAreaId != null ? m.ResidenceAreaId != m.RegisteredAreaId : m.ResidenceAddress != null),
-            m.CareNeeds, m.Status, m.Category, m.IdNumberTail, m.SubDistrictId));
+    public static IQueryable<MemberRow> ToRows(this IQueryable<Member> members) => members.AsNoTracking().Select(Row);
+
+    /// <summary>
+    /// Built once, not per query: C# builds a lambda's expression tree anew each time it runs, and
+    /// each property it reads costs a copy of the entity's property list (40 for a member). Built per
+    /// query, this projection was 17 of the list page's 207 KB.
+    /// </summary>
+    private static readonly Expression<Func<Member, MemberRow>> Row = m => new MemberRow(
+        m.Id, m.Name, m.Gender, m.BirthDate, m.FullMemberOn, m.OrgUnit.Name,
+        m.RegisteredArea != null ? m.RegisteredArea.Name : null,
+        m.ResidenceArea != null ? m.ResidenceArea.Name : null,
+        m.RegisteredAreaId != null && (m.ResidenceAreaId != null ? m.ResidenceAreaId != m.RegisteredAreaId : m.ResidenceAddress != null),
+        m.CareNeeds, m.Status, m.Category, m.IdNumberTail, m.SubDistrictId);
 
     /// <summary>A member file with what its page shows beside it (org unit, areas, temporary branches); null when out of scope or unknown.</summary>
     /// <remarks>
