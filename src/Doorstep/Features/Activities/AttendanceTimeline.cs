@@ -9,13 +9,7 @@ public sealed class AttendanceTimeline(DoorstepDb db, LinkGenerator links) : IMe
 {
     public async Task<IReadOnlyList<TimelineEvent>> ForAsync(Member member)
     {
-        // The member was loaded in scope by the caller: their attendance anywhere is part of their file,
-        // including an activity of another area (a sub-district-wide drive, an earlier move).
-        var rows = await db.Set<Attendance>().IgnoreQueryFilters().AsNoTracking()
-            .Where(a => a.MemberId == member.Id)
-            .OrderByDescending(a => a.Date).Take(50)
-            .Select(a => new { a.ActivityId, a.Date, a.SignedUpAt, a.CheckedInAt, a.Way, a.RecordedBy, a.Activity.Title, a.Activity.Kind })
-            .ToListAsync();
+        var rows = await Attendances(db, member.Id).ToListAsync();
         return rows.Select(a => new TimelineEvent(
                 a.CheckedInAt ?? a.SignedUpAt ?? a.Date.ToDateTime(TimeOnly.MinValue),
                 a.RecordedBy,
@@ -24,4 +18,15 @@ public sealed class AttendanceTimeline(DoorstepDb db, LinkGenerator links) : IMe
                 links.GetPathByPage("/Activities/Details", values: new { id = a.ActivityId, date = a.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })))
             .ToList();
     }
+
+    // Compiled, as every timeline source's queries (see MemberTimeline). The member was loaded in
+    // scope by the caller: their attendance anywhere is part of their file, including an activity of
+    // another area (a sub-district-wide drive, an earlier move).
+    private static readonly Func<DoorstepDb, int, IAsyncEnumerable<Attended>> Attendances = EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
+        db.Set<Attendance>().IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.MemberId == memberId)
+            .OrderByDescending(a => a.Date).Take(50)
+            .Select(a => new Attended(a.ActivityId, a.Date, a.SignedUpAt, a.CheckedInAt, a.Way, a.RecordedBy, a.Activity.Title, a.Activity.Kind)));
+
+    private sealed record Attended(int ActivityId, DateOnly Date, DateTime? SignedUpAt, DateTime? CheckedInAt, AttendanceWay Way, string RecordedBy, string Title, ActivityKind Kind);
 }

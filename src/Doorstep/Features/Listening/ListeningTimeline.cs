@@ -10,13 +10,8 @@ public sealed class ListeningTimeline(DoorstepDb db) : IMemberTimelineSource
 {
     public async Task<IReadOnlyList<TimelineEvent>> ForAsync(Member member)
     {
-        // The member was loaded in scope by the caller; the library is the member's sub-district's.
-        var rows = await db.ListeningProgress.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => p.MemberId == member.Id)
-            .Join(db.StudyChapters.IgnoreQueryFilters(), p => p.ChapterId, c => c.Id, (p, c) => new { p.StartedAt, p.CompletedAt, p.ListenedSeconds, c.Number, c.Title, Book = c.Book.Title })
-            .ToListAsync();
         var events = new List<TimelineEvent>();
-        foreach (var r in rows)
+        await foreach (var r in Chapters(db, member.Id))
         {
             events.Add(new(r.StartedAt, "随身听", $"开始收听《{r.Book}》第{r.Number}章 {r.Title}", []));
             if (r.CompletedAt is { } completed)
@@ -25,9 +20,7 @@ public sealed class ListeningTimeline(DoorstepDb db) : IMemberTimelineSource
             }
         }
 
-        var cards = await db.ListeningCards.IgnoreQueryFilters().AsNoTracking().Where(c => c.MemberId == member.Id)
-            .Select(c => new { c.IssuedAt, c.IssuedBy, c.RevokedAt, c.RevokedBy }).ToListAsync();
-        foreach (var c in cards)
+        await foreach (var c in Cards(db, member.Id))
         {
             events.Add(new(c.IssuedAt, c.IssuedBy ?? "", "发放随身听卡", []));
             if (c.RevokedAt is { } revoked)
@@ -38,6 +31,21 @@ public sealed class ListeningTimeline(DoorstepDb db) : IMemberTimelineSource
 
         return events;
     }
+
+    // Compiled, as every timeline source's queries (see MemberTimeline). The member was loaded in
+    // scope by the caller; the library is the member's sub-district's.
+    private static readonly Func<DoorstepDb, int, IAsyncEnumerable<ChapterHeard>> Chapters = EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
+        db.Set<ListeningProgress>().IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.MemberId == memberId)
+            .Join(db.Set<StudyChapter>().IgnoreQueryFilters(), p => p.ChapterId, c => c.Id, (p, c) => new ChapterHeard(p.StartedAt, p.CompletedAt, p.ListenedSeconds, c.Number, c.Title, c.Book.Title)));
+
+    private static readonly Func<DoorstepDb, int, IAsyncEnumerable<CardIssued>> Cards = EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
+        db.Set<ListeningCard>().IgnoreQueryFilters().AsNoTracking().Where(c => c.MemberId == memberId)
+            .Select(c => new CardIssued(c.IssuedAt, c.IssuedBy, c.RevokedAt, c.RevokedBy)));
+
+    private sealed record ChapterHeard(DateTime StartedAt, DateTime? CompletedAt, int ListenedSeconds, int Number, string Title, string Book);
+
+    private sealed record CardIssued(DateTime IssuedAt, string? IssuedBy, DateTime? RevokedAt, string? RevokedBy);
 }
 
 /// <summary>How listening time reads on screens.</summary>

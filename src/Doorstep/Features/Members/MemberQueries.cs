@@ -86,12 +86,15 @@ public static class MemberQueries
     /// <summary>A member file with what its page shows beside it (org unit, areas, temporary branches); null when out of scope or unknown.</summary>
     /// <remarks>
     /// Split: in one query SQLite read every temporary-branch membership to join the file's few
-    /// (measured on 1,000,000 members); on its own the membership query seeks the member's.
+    /// (measured on 1,000,000 members); on its own the membership query seeks the member's. Compiled,
+    /// as the timeline's queries (see <see cref="MemberTimeline"/>).
     /// </remarks>
-    public static Task<Member?> FileAsync(DoorstepDb db, int id) =>
+    public static Task<Member?> FileAsync(DoorstepDb db, int id) => File(db, id);
+
+    private static readonly Func<DoorstepDb, int, Task<Member?>> File = EF.CompileAsyncQuery((DoorstepDb db, int id) =>
         db.Members.AsNoTracking()
             .Include(m => m.OrgUnit).Include(m => m.RegisteredArea).Include(m => m.ResidenceArea)
             .Include(m => m.TemporaryBranches).ThenInclude(t => t.OrgUnit)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(m => m.Id == id);
+            .FirstOrDefault(m => m.Id == id));
 }

@@ -9,30 +9,7 @@ public sealed class TransferTimeline(DoorstepDb db, LinkGenerator links) : IMemb
 {
     public async Task<IReadOnlyList<TimelineEvent>> ForAsync(Member member)
     {
-        // The member was loaded in scope by the caller, so its whole history is theirs to read,
-        // including a transfer between two areas neither of which is the reader's (an earlier move).
-        var transfers = await db.Transfers.IgnoreQueryFilters().AsNoTracking()
-            .Where(t => t.MemberId == member.Id)
-            .Select(t => new
-            {
-                t.Id,
-                t.Kind,
-                t.AppliedAt,
-                t.AppliedBy,
-                t.ApprovedAt,
-                t.ApprovedBy,
-                t.AcceptedAt,
-                t.AcceptedBy,
-                t.CompletedAt,
-                t.CompletedBy,
-                t.ReturnedAt,
-                t.ReturnedBy,
-                t.ReturnReason,
-                t.LetterNumber,
-                From = t.FromOrgUnit != null ? t.FromOrgUnit.Name : t.OtherParty,
-                To = t.ToOrgUnit != null ? t.ToOrgUnit.Name : t.OtherParty,
-            })
-            .ToListAsync();
+        var transfers = await Steps(db, member.Id).ToListAsync();
 
         var events = new List<TimelineEvent>();
         foreach (var t in transfers)
@@ -62,5 +39,51 @@ public sealed class TransferTimeline(DoorstepDb db, LinkGenerator links) : IMemb
         }
 
         return events;
+    }
+
+    // Compiled, as every timeline source's queries (see MemberTimeline). The member was loaded in
+    // scope by the caller, so its whole history is theirs to read, including a transfer between two
+    // areas neither of which is the reader's (an earlier move).
+    private static readonly Func<DoorstepDb, int, IAsyncEnumerable<TransferSteps>> Steps = EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
+        db.Transfers.IgnoreQueryFilters().AsNoTracking()
+            .Where(t => t.MemberId == memberId)
+            .Select(t => new TransferSteps
+            {
+                Id = t.Id,
+                Kind = t.Kind,
+                AppliedAt = t.AppliedAt,
+                AppliedBy = t.AppliedBy,
+                ApprovedAt = t.ApprovedAt,
+                ApprovedBy = t.ApprovedBy,
+                AcceptedAt = t.AcceptedAt,
+                AcceptedBy = t.AcceptedBy,
+                CompletedAt = t.CompletedAt,
+                CompletedBy = t.CompletedBy,
+                ReturnedAt = t.ReturnedAt,
+                ReturnedBy = t.ReturnedBy,
+                ReturnReason = t.ReturnReason,
+                LetterNumber = t.LetterNumber,
+                From = t.FromOrgUnit != null ? t.FromOrgUnit.Name : t.OtherParty,
+                To = t.ToOrgUnit != null ? t.ToOrgUnit.Name : t.OtherParty,
+            }));
+
+    private sealed class TransferSteps
+    {
+        public int Id { get; init; }
+        public TransferKind Kind { get; init; }
+        public DateTime AppliedAt { get; init; }
+        public string AppliedBy { get; init; } = "";
+        public DateTime? ApprovedAt { get; init; }
+        public string? ApprovedBy { get; init; }
+        public DateTime? AcceptedAt { get; init; }
+        public string? AcceptedBy { get; init; }
+        public DateTime? CompletedAt { get; init; }
+        public string? CompletedBy { get; init; }
+        public DateTime? ReturnedAt { get; init; }
+        public string? ReturnedBy { get; init; }
+        public string? ReturnReason { get; init; }
+        public string? LetterNumber { get; init; }
+        public string? From { get; init; }
+        public string? To { get; init; }
     }
 }
