@@ -9,14 +9,12 @@ public sealed class TransferTimeline(DoorstepDb db, LinkGenerator links) : IMemb
 {
     public async Task<IReadOnlyList<TimelineEvent>> ForAsync(Member member)
     {
-        var transfers = await Steps(db, member.Id).ToListAsync();
-
         var events = new List<TimelineEvent>();
-        foreach (var t in transfers)
+        await foreach (var (t, from, to) in Transfers(db, member.Id))
         {
             var href = links.GetPathByPage("/Transfers/Details", values: new { id = t.Id });
             var kind = t.Kind == TransferKind.Inbound ? "转入" : "转出";
-            events.Add(new(t.AppliedAt, t.AppliedBy, $"申请组织关系{kind}：{t.From} → {t.To}", [], href));
+            events.Add(new(t.AppliedAt, t.AppliedBy, $"申请组织关系{kind}：{from} → {to}", [], href));
             if (t.ApprovedAt is { } approved)
             {
                 events.Add(new(approved, t.ApprovedBy ?? "", $"组织关系接转：{Transfer.StepLabel(t.Kind, TransferStatus.Applied)}通过（介绍信编号 {t.LetterNumber}）", [], href));
@@ -29,7 +27,7 @@ public sealed class TransferTimeline(DoorstepDb db, LinkGenerator links) : IMemb
 
             if (t.CompletedAt is { } completed)
             {
-                events.Add(new(completed, t.CompletedBy ?? "", $"组织关系接转完成：档案{(t.Kind == TransferKind.Outbound ? $"转往{t.To}，状态改为已转出" : $"转入{t.To}")}", [], href));
+                events.Add(new(completed, t.CompletedBy ?? "", $"组织关系接转完成：档案{(t.Kind == TransferKind.Outbound ? $"转往{to}，状态改为已转出" : $"转入{to}")}", [], href));
             }
 
             if (t.ReturnedAt is { } returned)
@@ -44,46 +42,13 @@ public sealed class TransferTimeline(DoorstepDb db, LinkGenerator links) : IMemb
     // Compiled, as every timeline source's queries (see MemberTimeline). The member was loaded in
     // scope by the caller, so its whole history is theirs to read, including a transfer between two
     // areas neither of which is the reader's (an earlier move).
-    private static readonly Func<DoorstepDb, int, IAsyncEnumerable<TransferSteps>> Steps = EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
+    private static readonly Func<DoorstepDb, int, IAsyncEnumerable<TransferWithParties>> Transfers = EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
         db.Transfers.IgnoreQueryFilters().AsNoTracking()
             .Where(t => t.MemberId == memberId)
-            .Select(t => new TransferSteps
-            {
-                Id = t.Id,
-                Kind = t.Kind,
-                AppliedAt = t.AppliedAt,
-                AppliedBy = t.AppliedBy,
-                ApprovedAt = t.ApprovedAt,
-                ApprovedBy = t.ApprovedBy,
-                AcceptedAt = t.AcceptedAt,
-                AcceptedBy = t.AcceptedBy,
-                CompletedAt = t.CompletedAt,
-                CompletedBy = t.CompletedBy,
-                ReturnedAt = t.ReturnedAt,
-                ReturnedBy = t.ReturnedBy,
-                ReturnReason = t.ReturnReason,
-                LetterNumber = t.LetterNumber,
-                From = t.FromOrgUnit != null ? t.FromOrgUnit.Name : t.OtherParty,
-                To = t.ToOrgUnit != null ? t.ToOrgUnit.Name : t.OtherParty,
-            }));
+            .Select(t => new TransferWithParties(
+                t,
+                t.FromOrgUnit != null ? t.FromOrgUnit.Name : t.OtherParty,
+                t.ToOrgUnit != null ? t.ToOrgUnit.Name : t.OtherParty)));
 
-    private sealed class TransferSteps
-    {
-        public int Id { get; init; }
-        public TransferKind Kind { get; init; }
-        public DateTime AppliedAt { get; init; }
-        public string AppliedBy { get; init; } = "";
-        public DateTime? ApprovedAt { get; init; }
-        public string? ApprovedBy { get; init; }
-        public DateTime? AcceptedAt { get; init; }
-        public string? AcceptedBy { get; init; }
-        public DateTime? CompletedAt { get; init; }
-        public string? CompletedBy { get; init; }
-        public DateTime? ReturnedAt { get; init; }
-        public string? ReturnedBy { get; init; }
-        public string? ReturnReason { get; init; }
-        public string? LetterNumber { get; init; }
-        public string? From { get; init; }
-        public string? To { get; init; }
-    }
+    private sealed record TransferWithParties(Transfer Transfer, string? From, string? To);
 }

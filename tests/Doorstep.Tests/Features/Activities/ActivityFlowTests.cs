@@ -97,6 +97,22 @@ public class ActivityFlowTests(DoorstepApp app)
     }
 
     [Fact]
+    public async Task A_members_check_in_appears_on_their_file_with_a_link_to_the_day()
+    {
+        var zhangqiao = await app.SignedInAsync("zhangqiao");
+        var id = await CreateActivityAsync(zhangqiao, "档案里的签到", (await AreaAsync("张桥")).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var member = await app.WithDbAsync(db => db.Members.Where(m => m.OrgUnit.ResidentialArea!.Name == "张桥").OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync());
+        var url = $"/Activities/Details/{id}?date={Today}";
+
+        await zhangqiao.PostFormAsync(url, [new("person", $"M{member}")], url + "&handler=CheckIn");
+        var file = await zhangqiao.GetPageAsync($"/Members/Details/{member}");
+
+        var entry = Assert.Single(file.QuerySelectorAll("a"), a => a.TextContent.Contains("档案里的签到", StringComparison.Ordinal));
+        Assert.Contains("参加志愿服务：档案里的签到", entry.TextContent, StringComparison.Ordinal);
+        Assert.Equal(url, entry.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task A_cadre_cannot_sign_up_or_check_in_people_outside_their_scope()
     {
         var zhangqiao = await app.SignedInAsync("zhangqiao");

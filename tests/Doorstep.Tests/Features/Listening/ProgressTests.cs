@@ -60,6 +60,7 @@ public class ProgressTests(DoorstepApp app)
         Assert.Matches($">{name}</a></td>\\s*<td>本月在听", report);
         var file = await (await zhangqiao.GetAsync($"/Members/Details/{member}")).Content.ReadAsStringAsync();
         Assert.Contains("听完《中国共产党章程（学习辅导）》第1章", file, StringComparison.Ordinal);
+        Assert.Contains("发放随身听卡", file, StringComparison.Ordinal);
     }
 
     [Fact]
