@@ -9,7 +9,7 @@ public sealed class AttendanceTimeline(DoorstepDb db, LinkGenerator links) : IMe
 {
     public async Task<IReadOnlyList<TimelineEvent>> ForAsync(Member member)
     {
-        var rows = await Attendances(db, member.Id).ToListAsync();
+        var rows = await Attendances.For(db)(db, member.Id).ToListAsync();
         return rows.Select(a => new TimelineEvent(
                 a.CheckedInAt ?? a.SignedUpAt ?? a.Date.ToDateTime(TimeOnly.MinValue),
                 a.RecordedBy,
@@ -22,11 +22,11 @@ public sealed class AttendanceTimeline(DoorstepDb db, LinkGenerator links) : IMe
     // Compiled, as every timeline source's queries (see MemberTimeline). The member was loaded in
     // scope by the caller: their attendance anywhere is part of their file, including an activity of
     // another area (a sub-district-wide drive, an earlier move).
-    private static readonly Func<DoorstepDb, int, IAsyncEnumerable<Attended>> Attendances = EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
+    private static readonly CompiledPerModel<Func<DoorstepDb, int, IAsyncEnumerable<Attended>>> Attendances = new(() => EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
         db.Set<Attendance>().IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.MemberId == memberId)
             .OrderByDescending(a => a.Date).Take(50)
-            .Select(a => new Attended(a.ActivityId, a.Date, a.SignedUpAt, a.CheckedInAt, a.Way, a.RecordedBy, a.Activity.Title, a.Activity.Kind)));
+            .Select(a => new Attended(a.ActivityId, a.Date, a.SignedUpAt, a.CheckedInAt, a.Way, a.RecordedBy, a.Activity.Title, a.Activity.Kind))));
 
     private sealed record Attended(int ActivityId, DateOnly Date, DateTime? SignedUpAt, DateTime? CheckedInAt, AttendanceWay Way, string RecordedBy, string Title, ActivityKind Kind);
 }

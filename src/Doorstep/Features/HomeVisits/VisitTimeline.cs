@@ -9,8 +9,8 @@ public sealed class VisitTimeline(DoorstepDb db, LinkGenerator links) : IMemberT
 {
     public async Task<IReadOnlyList<TimelineEvent>> ForAsync(Member member)
     {
-        var visits = await Visits(db, member.Id).ToListAsync();
-        var followUps = await FollowUps(db, member.Id).ToListAsync();
+        var visits = await Visits.For(db)(db, member.Id).ToListAsync();
+        var followUps = await FollowUps.For(db)(db, member.Id).ToListAsync();
 
         var events = new List<TimelineEvent>();
         foreach (var v in visits)
@@ -38,17 +38,17 @@ public sealed class VisitTimeline(DoorstepDb db, LinkGenerator links) : IMemberT
     // Compiled, as every timeline source's queries (see MemberTimeline). The member was loaded in
     // scope by the caller; a visit recorded while the file was held by another area belongs to the
     // member's history all the same.
-    private static readonly Func<DoorstepDb, int, IAsyncEnumerable<Visited>> Visits = EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
+    private static readonly CompiledPerModel<Func<DoorstepDb, int, IAsyncEnumerable<Visited>>> Visits = new(() => EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
         db.Set<HomeVisit>().IgnoreQueryFilters().AsNoTracking()
             .Where(v => v.MemberId == memberId)
             .OrderByDescending(v => v.VisitedAt).Take(50)
-            .Select(v => new Visited(v.Id, v.VisitedAt, v.VisitedBy, v.Outcome, v.RevisitOn, v.Task.Campaign.Title, v.PhotoFileId != null)));
+            .Select(v => new Visited(v.Id, v.VisitedAt, v.VisitedBy, v.Outcome, v.RevisitOn, v.Task.Campaign.Title, v.PhotoFileId != null))));
 
-    private static readonly Func<DoorstepDb, int, IAsyncEnumerable<Suggested>> FollowUps = EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
+    private static readonly CompiledPerModel<Func<DoorstepDb, int, IAsyncEnumerable<Suggested>>> FollowUps = new(() => EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
         db.Set<VisitFollowUp>().IgnoreQueryFilters().AsNoTracking()
             .Where(f => f.MemberId == memberId)
             .OrderByDescending(f => f.CreatedAt).Take(50)
-            .Select(f => new Suggested(f.CreatedAt, f.Suggestion, f.Status, f.Answer, f.AnsweredAt, f.AnsweredBy)));
+            .Select(f => new Suggested(f.CreatedAt, f.Suggestion, f.Status, f.Answer, f.AnsweredAt, f.AnsweredBy))));
 
     private sealed record Visited(int Id, DateTime VisitedAt, string VisitedBy, VisitOutcome Outcome, DateOnly? RevisitOn, string Campaign, bool HasPhoto);
 

@@ -11,7 +11,7 @@ public sealed class ListeningTimeline(DoorstepDb db) : IMemberTimelineSource
     public async Task<IReadOnlyList<TimelineEvent>> ForAsync(Member member)
     {
         var events = new List<TimelineEvent>();
-        await foreach (var r in Chapters(db, member.Id))
+        await foreach (var r in Chapters.For(db)(db, member.Id))
         {
             events.Add(new(r.StartedAt, "随身听", $"开始收听《{r.Book}》第{r.Number}章 {r.Title}", []));
             if (r.CompletedAt is { } completed)
@@ -20,7 +20,7 @@ public sealed class ListeningTimeline(DoorstepDb db) : IMemberTimelineSource
             }
         }
 
-        await foreach (var c in Cards(db, member.Id))
+        await foreach (var c in Cards.For(db)(db, member.Id))
         {
             events.Add(new(c.IssuedAt, c.IssuedBy ?? "", "发放随身听卡", []));
             if (c.RevokedAt is { } revoked)
@@ -34,14 +34,14 @@ public sealed class ListeningTimeline(DoorstepDb db) : IMemberTimelineSource
 
     // Compiled, as every timeline source's queries (see MemberTimeline). The member was loaded in
     // scope by the caller; the library is the member's sub-district's.
-    private static readonly Func<DoorstepDb, int, IAsyncEnumerable<ChapterHeard>> Chapters = EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
+    private static readonly CompiledPerModel<Func<DoorstepDb, int, IAsyncEnumerable<ChapterHeard>>> Chapters = new(() => EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
         db.Set<ListeningProgress>().IgnoreQueryFilters().AsNoTracking()
             .Where(p => p.MemberId == memberId)
-            .Join(db.Set<StudyChapter>().IgnoreQueryFilters(), p => p.ChapterId, c => c.Id, (p, c) => new ChapterHeard(p.StartedAt, p.CompletedAt, p.ListenedSeconds, c.Number, c.Title, c.Book.Title)));
+            .Join(db.Set<StudyChapter>().IgnoreQueryFilters(), p => p.ChapterId, c => c.Id, (p, c) => new ChapterHeard(p.StartedAt, p.CompletedAt, p.ListenedSeconds, c.Number, c.Title, c.Book.Title))));
 
-    private static readonly Func<DoorstepDb, int, IAsyncEnumerable<CardIssued>> Cards = EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
+    private static readonly CompiledPerModel<Func<DoorstepDb, int, IAsyncEnumerable<CardIssued>>> Cards = new(() => EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
         db.Set<ListeningCard>().IgnoreQueryFilters().AsNoTracking().Where(c => c.MemberId == memberId)
-            .Select(c => new CardIssued(c.IssuedAt, c.IssuedBy, c.RevokedAt, c.RevokedBy)));
+            .Select(c => new CardIssued(c.IssuedAt, c.IssuedBy, c.RevokedAt, c.RevokedBy))));
 
     private sealed record ChapterHeard(DateTime StartedAt, DateTime? CompletedAt, int ListenedSeconds, int Number, string Title, string Book);
 

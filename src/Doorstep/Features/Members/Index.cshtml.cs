@@ -64,20 +64,20 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
         var ownArea = scope.Kind == ScopeKind.ResidentialArea ? scope.ResidentialAreaId : (int?)null;
         if (ownArea is null)
         {
-            Areas = await AreaChoices(db, scope.SubDistrictId).ToListAsync();
+            Areas = await AreaChoices.For(db)(db, scope.SubDistrictId).ToListAsync();
         }
 
-        OrgUnits = await UnitChoices(db, scope.SubDistrictId, ownArea).ToListAsync();
+        OrgUnits = await UnitChoices.For(db)(db, scope.SubDistrictId, ownArea).ToListAsync();
     }
 
     // The filter's choices, compiled: their shape never changes, and a query built, parameterised and
     // looked up in EF's cache on every request cost the list page 17 of its 160 KB of allocations.
-    private static readonly Func<DoorstepDb, int, IAsyncEnumerable<Choice>> AreaChoices = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<DoorstepDb, int, IAsyncEnumerable<Choice>>> AreaChoices = new(() => EF.CompileAsyncQuery(
         (DoorstepDb db, int subDistrictId) => db.ResidentialAreas.AsNoTracking().Where(a => a.SubDistrictId == subDistrictId)
-            .OrderBy(a => a.Id).Select(a => new Choice(a.Id, a.Name + "居民区")));
+            .OrderBy(a => a.Id).Select(a => new Choice(a.Id, a.Name + "居民区"))));
 
-    private static readonly Func<DoorstepDb, int, int?, IAsyncEnumerable<Choice>> UnitChoices = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<DoorstepDb, int, int?, IAsyncEnumerable<Choice>>> UnitChoices = new(() => EF.CompileAsyncQuery(
         (DoorstepDb db, int subDistrictId, int? areaId) => db.OrgUnits.AsNoTracking()
             .Where(u => u.SubDistrictId == subDistrictId && u.Kind != OrgUnitKind.TemporaryBranch && (areaId == null || u.ResidentialAreaId == areaId))
-            .OrderBy(u => u.ResidentialAreaId).ThenBy(u => u.Id).Select(u => new Choice(u.Id, u.Name)));
+            .OrderBy(u => u.ResidentialAreaId).ThenBy(u => u.Id).Select(u => new Choice(u.Id, u.Name))));
 }

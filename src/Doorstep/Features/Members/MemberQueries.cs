@@ -89,12 +89,12 @@ public static class MemberQueries
     /// (measured on 1,000,000 members); on its own the membership query seeks the member's. Compiled,
     /// as the timeline's queries (see <see cref="MemberTimeline"/>).
     /// </remarks>
-    public static Task<Member?> FileAsync(DoorstepDb db, int id) => File(db, id);
+    public static Task<Member?> FileAsync(DoorstepDb db, int id) => File.For(db)(db, id);
 
-    private static readonly Func<DoorstepDb, int, Task<Member?>> File = EF.CompileAsyncQuery((DoorstepDb db, int id) =>
+    private static readonly CompiledPerModel<Func<DoorstepDb, int, Task<Member?>>> File = new(() => EF.CompileAsyncQuery((DoorstepDb db, int id) =>
         db.Members.AsNoTracking()
             .Include(m => m.OrgUnit).Include(m => m.RegisteredArea).Include(m => m.ResidenceArea)
             .Include(m => m.TemporaryBranches).ThenInclude(t => t.OrgUnit)
             .AsSplitQuery()
-            .FirstOrDefault(m => m.Id == id));
+            .FirstOrDefault(m => m.Id == id)));
 }

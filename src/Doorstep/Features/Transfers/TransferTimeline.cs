@@ -10,7 +10,7 @@ public sealed class TransferTimeline(DoorstepDb db, LinkGenerator links) : IMemb
     public async Task<IReadOnlyList<TimelineEvent>> ForAsync(Member member)
     {
         var events = new List<TimelineEvent>();
-        await foreach (var (t, from, to) in Transfers(db, member.Id))
+        await foreach (var (t, from, to) in Transfers.For(db)(db, member.Id))
         {
             var href = links.GetPathByPage("/Transfers/Details", values: new { id = t.Id });
             var kind = t.Kind == TransferKind.Inbound ? "转入" : "转出";
@@ -42,13 +42,13 @@ public sealed class TransferTimeline(DoorstepDb db, LinkGenerator links) : IMemb
     // Compiled, as every timeline source's queries (see MemberTimeline). The member was loaded in
     // scope by the caller, so its whole history is theirs to read, including a transfer between two
     // areas neither of which is the reader's (an earlier move).
-    private static readonly Func<DoorstepDb, int, IAsyncEnumerable<TransferWithParties>> Transfers = EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
+    private static readonly CompiledPerModel<Func<DoorstepDb, int, IAsyncEnumerable<TransferWithParties>>> Transfers = new(() => EF.CompileAsyncQuery((DoorstepDb db, int memberId) =>
         db.Transfers.IgnoreQueryFilters().AsNoTracking()
             .Where(t => t.MemberId == memberId)
             .Select(t => new TransferWithParties(
                 t,
                 t.FromOrgUnit != null ? t.FromOrgUnit.Name : t.OtherParty,
-                t.ToOrgUnit != null ? t.ToOrgUnit.Name : t.OtherParty)));
+                t.ToOrgUnit != null ? t.ToOrgUnit.Name : t.OtherParty))));
 
     private sealed record TransferWithParties(Transfer Transfer, string? From, string? To);
 }
