@@ -36,12 +36,10 @@ internal static class BulkInsert
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A bulk insert runs inside the save's transaction.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var key = entity.FindPrimaryKey()!.Properties[0];
-        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => new Column(p, table)).ToList();
+        var newRows = NewRows.Of(entity);
         return transaction.Connection is NpgsqlConnection npgsql
-            ? await CopyAsync(npgsql, table, new Column(key, table), columns, rows, cancellationToken)
-            : await InsertAsync(transaction, table, new Column(key, table), columns, rows, cancellationToken);
+            ? await CopyAsync(npgsql, newRows.Table, newRows.Key, newRows.Columns, rows, cancellationToken)
+            : await InsertAsync(transaction, newRows.Table, newRows.Key, newRows.Columns, rows, cancellationToken);
     }
 
     /// <summary>
@@ -53,16 +51,16 @@ internal static class BulkInsert
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A bulk insert runs inside the save's transaction.");
-        var statement = FewRowsStatement.Of(entity);
+        var newRows = NewRows.Of(entity);
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = statement.Text(rows.Count);
+        command.CommandText = newRows.InsertOf(rows.Count);
         foreach (var row in rows)
         {
-            foreach (var column in statement.Columns)
+            foreach (var column in newRows.Columns)
             {
                 var parameter = command.CreateParameter();
-                parameter.ParameterName = FewRowsStatement.ParameterName(command.Parameters.Count);
+                parameter.ParameterName = NewRows.ParameterName(command.Parameters.Count);
                 parameter.Value = column.ValueOf(row) ?? DBNull.Value;
                 command.Parameters.Add(parameter);
             }
@@ -72,36 +70,40 @@ internal static class BulkInsert
     }
 
     /// <summary>
-    /// An entity's INSERT of a few rows, made once per entity and row count: every save writes its
-    /// audit rows this way, and building the columns and the text anew cost each recorded visit 7 of
+    /// How an entity's new rows are written: its table, its database-assigned key and the other
+    /// columns, and the INSERT of a few rows per row count, all made once. Every save writes its audit
+    /// rows through <see cref="InsertFewAsync"/>, and building these anew cost each recorded visit 7 of
     /// its 150 KB of allocations. Held weakly by the model's entity type, as a model can come and go
     /// (a test host's).
     /// </summary>
-    private sealed class FewRowsStatement
+    private sealed class NewRows
     {
-        private static readonly ConditionalWeakTable<IEntityType, FewRowsStatement> ByEntity = [];
+        private static readonly ConditionalWeakTable<IEntityType, NewRows> ByEntity = [];
         private static readonly string[] ParameterNames = [.. Enumerable.Range(0, 256).Select(i => $"@p{i}")];
 
-        private readonly string _table;
-        private readonly ConcurrentDictionary<int, string> _texts = new();
+        private readonly ConcurrentDictionary<int, string> _inserts = new();
 
-        private FewRowsStatement(IEntityType entity)
+        private NewRows(IEntityType entity)
         {
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            _table = Quoted(table.Name);
-            Columns = [.. entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => new Column(p, table))];
+            Table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            Key = new Column(entity.FindPrimaryKey()!.Properties[0], Table);
+            Columns = [.. entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => new Column(p, Table))];
         }
+
+        public StoreObjectIdentifier Table { get; }
+
+        public Column Key { get; }
 
         public IReadOnlyList<Column> Columns { get; }
 
-        public static FewRowsStatement Of(IEntityType entity) => ByEntity.GetValue(entity, e => new FewRowsStatement(e));
+        public static NewRows Of(IEntityType entity) => ByEntity.GetValue(entity, e => new NewRows(e));
 
         public static string ParameterName(int index) => index < ParameterNames.Length ? ParameterNames[index] : $"@p{index}";
 
-        public string Text(int rows) => _texts.GetOrAdd(rows, n =>
+        public string InsertOf(int rows) => _inserts.GetOrAdd(rows, n =>
         {
             var values = Enumerable.Range(0, n).Select(r => $"({string.Join(", ", Columns.Select((_, c) => ParameterName(r * Columns.Count + c)))})");
-            return $"INSERT INTO {_table} ({string.Join(", ", Columns.Select(c => Quoted(c.Name)))}) VALUES {string.Join(", ", values)}";
+            return $"INSERT INTO {Quoted(Table.Name)} ({string.Join(", ", Columns.Select(c => Quoted(c.Name)))}) VALUES {string.Join(", ", values)}";
         });
     }
 
@@ -153,7 +155,7 @@ internal static class BulkInsert
     /// can write them: each row's key is known without relying on the order of a RETURNING clause.
     /// </summary>
     private static async Task<IReadOnlyList<long>> CopyAsync(
-        NpgsqlConnection connection, StoreObjectIdentifier table, Column key, List<Column> columns, IReadOnlyList<object> rows, CancellationToken cancellationToken)
+        NpgsqlConnection connection, StoreObjectIdentifier table, Column key, IReadOnlyList<Column> columns, IReadOnlyList<object> rows, CancellationToken cancellationToken)
     {
         var keys = new List<long>(rows.Count);
         await using (var reserve = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence(@table, @column)) FROM generate_series(1, @count)", connection))
@@ -181,7 +183,7 @@ internal static class BulkInsert
         return keys;
     }
 
-    private static async Task WriteColumnsAsync(NpgsqlBinaryImporter importer, List<Column> columns, object row, CancellationToken cancellationToken)
+    private static async Task WriteColumnsAsync(NpgsqlBinaryImporter importer, IReadOnlyList<Column> columns, object row, CancellationToken cancellationToken)
     {
         foreach (var column in columns)
         {
@@ -198,7 +200,7 @@ internal static class BulkInsert
 
     /// <summary>Without a key column the rows carry their keys in <paramref name="columns"/>, and nothing is returned.</summary>
     private static async Task<IReadOnlyList<long>> InsertAsync(
-        DbTransaction transaction, StoreObjectIdentifier table, Column? key, List<Column> columns, IReadOnlyList<object> rows, CancellationToken cancellationToken)
+        DbTransaction transaction, StoreObjectIdentifier table, Column? key, IReadOnlyList<Column> columns, IReadOnlyList<object> rows, CancellationToken cancellationToken)
     {
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
