@@ -41,7 +41,7 @@ public abstract class SuiteBenchmarks
             var matches = filter.Matches(db, Today, Protector);
             var total = await matches.CountAsync();
             var pager = new Pager(page, MemberQueries.PageSize, total, _ => "");
-            var rows = await matches.Page(pager.Skip).ToListAsync();
+            var rows = await matches.PageAsync(pager.Skip);
             return rows.Count;
         });
 

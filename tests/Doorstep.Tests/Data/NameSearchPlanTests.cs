@@ -43,7 +43,7 @@ public class NameSearchPlanTests(DoorstepApp app)
             await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off");
         }
 
-        return (await PlanAsync(db, grams.Select(g => g.MemberId)), await PlanAsync(db, matches.Page(20)));
+        return (await PlanAsync(db, grams.Select(g => g.MemberId)), await PlanAsync(db, matches.NameIndexPage(20)));
     }
 
     private static async Task<List<string>> PlanAsync(DoorstepDb db, IQueryable query)

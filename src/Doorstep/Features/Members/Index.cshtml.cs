@@ -53,7 +53,7 @@ public class IndexModel(DoorstepDb db, PersonalDataProtector protector, TimeProv
         Total = await matches.CountAsync();
         var index = Url.Page("Index");
         Pager = new Pager(page, MemberQueries.PageSize, Math.Min(Total, MemberQueries.CountLimit), p => index + filter.ToQueryString(p));
-        Rows = await matches.Page(Pager.Skip).ToListAsync();
+        Rows = await matches.PageAsync(Pager.Skip);
         if (MemberFilter.SeveralSubDistricts(db.CurrentUser.Scope))
         {
             var shown = Rows.Select(r => r.SubDistrictId).Distinct().ToList();

@@ -74,6 +74,9 @@ public sealed class MemberFilter
     /// <summary>The property names of every filter field, for the test that keeps the list complete.</summary>
     public static IEnumerable<string> FieldNames => Fields.Select(f => f.Property);
 
+    /// <summary>The list as it opens: nothing searched, nothing filtered, in name order.</summary>
+    public bool IsEmpty => Fields.All(f => f.Text(this) is null);
+
     public bool HasFilters => Fields.Any(f => f.Describe is not null && f.Text(this) is not null);
 
     /// <summary>

@@ -31,12 +31,19 @@ public static class MemberQueries
     }
 
     /// <summary>
-    /// What the list page and the members API read for a filter: a name search by a user who reaches
-    /// whole sub-districts from the name index (ADR 0021), anything else from <see cref="MemberFilter.Apply"/>.
+    /// What the list page and the members API read for a filter: the list as it opens from its
+    /// compiled queries (<see cref="OpeningList"/>), a name search by a user who reaches whole
+    /// sub-districts from the name index (ADR 0021), anything else from <see cref="MemberFilter.Apply"/>.
     /// </summary>
     public static MemberMatches Matches(this MemberFilter filter, DoorstepDb db, DateOnly today, PersonalDataProtector protector) =>
-        filter.NameGrams(db) is { } grams ? new(filter, db, null, grams) : new(filter, db, filter.Apply(db, today, protector), null);
+        OpeningList.Answers(filter, db.CurrentUser.Scope) ? new(filter, db, null, null)
+        : filter.NameGrams(db) is { } grams ? new(filter, db, null, grams)
+        : new(filter, db, filter.Apply(db, today, protector), null);
 
+    /// <summary>
+    /// The members a filter matches, read from one of three places: the name index (grams), the
+    /// filter's own query (members), or, given neither, the opening list's compiled queries.
+    /// </summary>
     public sealed class MemberMatches(MemberFilter filter, DoorstepDb db, IQueryable<Member>? members, IQueryable<MemberNameGram>? grams)
     {
         /// <summary>Whether the name index answers (for the query-plan tests and the benchmarks).</summary>
@@ -47,23 +54,27 @@ public static class MemberQueries
         /// the limit": a bare surname over the district matches about 90,000 files, and counting them all
         /// would cost more than the page (ADR 0030).
         /// </summary>
-        public Task<int> CountAsync(int limit = CountLimit) => grams is not null ? grams.Take(limit + 1).CountAsync() : members!.CountAsync();
+        public Task<int> CountAsync(int limit = CountLimit) =>
+            grams is not null ? grams.Take(limit + 1).CountAsync()
+            : members is not null ? members.CountAsync()
+            : OpeningList.CountAsync(db);
+
+        public Task<List<MemberRow>> PageAsync(int skip) =>
+            grams is not null ? NameIndexPage(skip).ToListAsync()
+            : members is not null ? filter.Page(db, members, skip).ToListAsync()
+            : OpeningList.PageAsync(db, skip);
 
         /// <summary>
-        /// One page: its 20 ids from the index, then those rows through the scoped Members, so that
-        /// the index can never show a file its reader's scope does not reach.
+        /// One page from the name index: its 20 ids, then those rows through the scoped Members, so
+        /// that the index can never show a file its reader's scope does not reach.
         /// </summary>
-        public IQueryable<MemberRow> Page(int skip)
+        public IQueryable<MemberRow> NameIndexPage(int skip)
         {
-            if (grams is null)
-            {
-                return filter.Page(db, members!, skip);
-            }
-
             var scope = db.CurrentUser.Scope;
+            var fromIndex = grams ?? throw new InvalidOperationException("This filter is not answered from the name index.");
             var ordered = MemberFilter.SeveralSubDistricts(scope)
-                ? grams.OrderBy(g => g.SubDistrictId).ThenBy(g => g.NamePinyin).ThenBy(g => g.Name).ThenBy(g => g.MemberId)
-                : grams.OrderBy(g => g.NamePinyin).ThenBy(g => g.Name).ThenBy(g => g.MemberId);
+                ? fromIndex.OrderBy(g => g.SubDistrictId).ThenBy(g => g.NamePinyin).ThenBy(g => g.Name).ThenBy(g => g.MemberId)
+                : fromIndex.OrderBy(g => g.NamePinyin).ThenBy(g => g.Name).ThenBy(g => g.MemberId);
             var ids = ordered.Skip(skip).Take(PageSize).Select(g => g.MemberId);
             return filter.Order(db.Members.Where(m => ids.Contains(m.Id)), scope).ToRows();
         }
@@ -76,7 +87,7 @@ public static class MemberQueries
     /// each property it reads costs a copy of the entity's property list (40 for a member). Built per
     /// query, this projection was 17 of the list page's 207 KB.
     /// </summary>
-    private static readonly Expression<Func<Member, MemberRow>> Row = m => new MemberRow(
+    internal static readonly Expression<Func<Member, MemberRow>> Row = m => new MemberRow(
         m.Id, m.Name, m.Gender, m.BirthDate, m.FullMemberOn, m.OrgUnit.Name,
         m.RegisteredArea != null ? m.RegisteredArea.Name : null,
         m.ResidenceArea != null ? m.ResidenceArea.Name : null,

@@ -49,7 +49,7 @@ public static class MembersApi
             var matches = filter.Matches(db, ChinaTime.Today(clock), protector);
             var total = await matches.CountAsync();
             var pager = new Pager(page, MemberQueries.PageSize, Math.Min(total, MemberQueries.CountLimit), _ => "");
-            var items = await matches.Page(pager.Skip).ToListAsync();
+            var items = await matches.PageAsync(pager.Skip);
             return TypedResults.Ok(new MemberListResponse(total, total > MemberQueries.CountLimit, pager.Current, pager.PageSize, items));
         }).WithSummary("查找党员：与列表页相同的搜索框与筛选条件（q、areaId、registeredAreaId、residenceAreaId、orgUnitId、minAge、minPartyAge、need、livesElsewhere、category、status、sort、page）");
 
