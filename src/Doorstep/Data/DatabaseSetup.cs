@@ -74,8 +74,9 @@ public static class DatabaseSetup
     /// The configured PostgreSQL connection with Doorstep's defaults for what the operator left unset:
     /// the server's JIT compilation off (it compiled the plans of our page-sized queries for 20–30 ms
     /// each, ADR 0029); statements prepared once they are seen often, so the server stops parsing and
-    /// planning the hot writes again on every call; and at most 20 connections from this node, so that a
-    /// crowd of phones queues here for a connection rather than exhausting the server's (ADR 0033).
+    /// planning the hot writes again on every call; at most 20 connections from this node, so that a
+    /// crowd of phones queues here for a connection rather than exhausting the server's; and no reset
+    /// of a pooled connection's session, which the app never changes (ADR 0033).
     /// </summary>
     public static string PostgresConnectionString(string configured)
     {
@@ -95,6 +96,11 @@ public static class DatabaseSetup
         if (!given.Overlaps(["maxpoolsize", "maximumpoolsize"]))
         {
             builder.MaxPoolSize = PostgresConnections;
+        }
+
+        if (!given.Contains("noresetonclose"))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Doorstep.Tests.Data;
 
 /// <summary>
-/// PostgreSQL connections run without JIT compilation (docs/adr/0029), prepare their frequent statements
-/// and keep to a modest pool (docs/adr/0033), unless the operator's connection string says otherwise.
+/// PostgreSQL connections run without JIT compilation (docs/adr/0029), prepare their frequent statements,
+/// keep to a modest pool and skip the session reset (docs/adr/0033), unless the operator's connection
+/// string says otherwise.
 /// </summary>
 [Collection(SharedApp.Name)]
 public class PostgresConnectionTests(DoorstepApp app)
@@ -30,6 +31,13 @@ public class PostgresConnectionTests(DoorstepApp app)
 
         var synonym = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString("Host=db;Database=doorstep;maxpoolsize=64"));
         Assert.Equal(64, synonym.MaxPoolSize);
+    }
+
+    [Fact]
+    public void The_configured_connection_skips_the_session_reset_of_a_pooled_connection_unless_the_operator_asks_for_it()
+    {
+        Assert.True(new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString("Host=db;Database=doorstep")).NoResetOnClose);
+        Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSetup.PostgresConnectionString("Host=db;Database=doorstep;No Reset On Close=false")).NoResetOnClose);
     }
 
     private static (string? Database, string? Options) Parts(string connectionString)
