@@ -15,7 +15,7 @@ namespace Doorstep.Features.Members;
 public static class OpeningList
 {
     public static bool Answers(MemberFilter filter, DataScope scope) =>
-        filter.IsEmpty && scope.Kind is ScopeKind.SubDistrict or ScopeKind.ResidentialArea;
+        filter.IsEmpty && Kinds.Contains(scope.Kind);
 
     public static Task<int> CountAsync(DoorstepDb db)
     {
@@ -45,12 +45,14 @@ public static class OpeningList
 
     private static readonly ScopeKind[] Kinds = [ScopeKind.SubDistrict, ScopeKind.ResidentialArea];
 
-    private static readonly Dictionary<ScopeKind, CompiledPerModel<Func<DoorstepDb, int, Task<int>>>> Count = Kinds.ToDictionary(
-        kind => kind, kind => new CompiledPerModel<Func<DoorstepDb, int, Task<int>>>(() => EF.CompileAsyncQuery(InReach<Func<DoorstepDb, int, int>>(kind, CountOf))));
+    private static readonly Dictionary<ScopeKind, CompiledPerModel<Func<DoorstepDb, int, Task<int>>>> Count =
+        PerKind(kind => EF.CompileAsyncQuery(InReach<Func<DoorstepDb, int, int>>(kind, CountOf)));
 
-    private static readonly Dictionary<ScopeKind, CompiledPerModel<Func<DoorstepDb, int, int, IAsyncEnumerable<MemberRow>>>> Page = Kinds.ToDictionary(
-        kind => kind, kind => new CompiledPerModel<Func<DoorstepDb, int, int, IAsyncEnumerable<MemberRow>>>(
-            () => EF.CompileAsyncQuery(InReach<Func<DoorstepDb, int, int, IQueryable<MemberRow>>>(kind, PageOf))));
+    private static readonly Dictionary<ScopeKind, CompiledPerModel<Func<DoorstepDb, int, int, IAsyncEnumerable<MemberRow>>>> Page =
+        PerKind(kind => EF.CompileAsyncQuery(InReach<Func<DoorstepDb, int, int, IQueryable<MemberRow>>>(kind, PageOf)));
+
+    private static Dictionary<ScopeKind, CompiledPerModel<TQuery>> PerKind<TQuery>(Func<ScopeKind, TQuery> compile) where TQuery : class =>
+        Kinds.ToDictionary(kind => kind, kind => new CompiledPerModel<TQuery>(() => compile(kind)));
 
     /// <summary>
     /// <c>(inScope, members, …) => …</c> made <c>(db, scopeId, …) => …</c>: the members in scope are
