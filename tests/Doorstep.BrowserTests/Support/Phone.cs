@@ -29,6 +29,28 @@ public static class Phone
         return $"{new Uri(page.Url).PathAndQuery} is {width} px wide: {string.Join("; ", culprits)}";
     }
 
+    /// <summary>
+    /// Which figures, headings and names are broken over lines (a table squeezed to 360 px breaks "25"
+    /// into "2" and "5", one character a line), or null when none is: the cells of tables (th, td.num,
+    /// td.who) and the names on cards.
+    /// </summary>
+    public static async Task<string?> BrokenWordsAsync(IPage page)
+    {
+        var broken = await page.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('main th, main td.num, main td.who, main .card .name')]
+                .filter(e => {
+                    const range = document.createRange();
+                    range.selectNodeContents(e);
+                    const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+                    return rects.some(r => r.top > rects[0].top + rects[0].height / 2);
+                })
+                .slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + ' "' + e.textContent.trim().replace(/\s+/g, ' ') + '"')
+            """);
+        return broken.Length == 0 ? null : $"{new Uri(page.Url).PathAndQuery} breaks over lines: {string.Join("; ", broken)}";
+    }
+
     /// <summary>Keeps a full-page screenshot when DOORSTEP_SCREENSHOTS names a folder.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

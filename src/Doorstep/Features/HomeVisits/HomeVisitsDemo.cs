@@ -1,6 +1,7 @@
 using Doorstep.Data;
 using Doorstep.Data.Demo;
 using Doorstep.Features.Members;
+using Doorstep.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Doorstep.Features.HomeVisits;
@@ -15,6 +16,12 @@ public sealed class HomeVisitsDemo(DoorstepDb db, VisitReconciliation reconcilia
     public const string CampaignTitle = "2026年党史学习教育送学上门";
 
     public static readonly string[] Books = ["《中国共产党简史》", "《习近平新时代中国特色社会主义思想学习问答》", "《论中国共产党历史》", "《毛泽东邓小平江泽民胡锦涛关于中国共产党历史论述摘编》"];
+
+    private static readonly (string Suggestion, string Owner)[] Suggestions =
+    [
+        ("小区楼道灯坏了好几盏，老人晚上下楼不方便，希望尽快修好。", "街道城建办"),
+        ("希望社区多组织老党员座谈，讲讲入党时的故事给年轻人听。", "居民区党总支"),
+    ];
 
     public int Order => 50;
 
@@ -59,7 +66,9 @@ public sealed class HomeVisitsDemo(DoorstepDb db, VisitReconciliation reconcilia
 
             var task = tasks[i];
             var revisit = HomeVisit.AsksForRevisit(happened) ? demo.Today.AddDays(demo.Random.Next(-2, 5)) : (DateOnly?)null;
-            var at = now.AddDays(-demo.Random.Next(1, 12)).AddHours(-demo.Random.Next(0, 6));
+            // Cadres call in the daytime: between 9:00 and 17:00 in Shanghai, one to eleven days ago.
+            var at = demo.Today.AddDays(-demo.Random.Next(1, 12)).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc)
+                .AddMinutes(demo.Random.Next(0, 8 * 60)) - ChinaTime.Offset;
             var bytes = new byte[16];
             demo.Random.NextBytes(bytes);
             db.Add(new HomeVisit
@@ -86,23 +95,27 @@ public sealed class HomeVisitsDemo(DoorstepDb db, VisitReconciliation reconcilia
 
         await db.SaveChangesAsync();
 
-        var suggestingVisit = await db.Set<HomeVisit>().Where(v => v.CampaignId == campaign.Id && v.Outcome == VisitOutcome.Visited).OrderBy(v => v.Id).FirstOrDefaultAsync();
-        if (suggestingVisit is not null)
+        // A suggestion in each area taking part, so that each area's cadre sees 建言献策跟进 at work.
+        var visited = await db.Set<HomeVisit>().Where(v => v.CampaignId == campaign.Id && v.Outcome == VisitOutcome.Visited).OrderBy(v => v.Id).ToListAsync();
+        var suggestingVisits = visited.GroupBy(v => v.AreaId).Select(g => g.First()).ToList();
+        foreach (var (visit, i) in suggestingVisits.Select((v, i) => (v, i)))
         {
-            suggestingVisit.Suggestions = "小区楼道灯坏了好几盏，老人晚上下楼不方便，希望尽快修好。";
+            var (suggestion, owner) = Suggestions[i % Suggestions.Length];
+            visit.Suggestions = suggestion;
             db.Add(new VisitFollowUp
             {
-                VisitId = suggestingVisit.Id,
+                VisitId = visit.Id,
                 CampaignId = campaign.Id,
-                MemberId = suggestingVisit.MemberId,
-                SubDistrictId = suggestingVisit.SubDistrictId,
-                AreaId = suggestingVisit.AreaId,
-                Suggestion = suggestingVisit.Suggestions,
-                Owner = "街道城建办",
+                MemberId = visit.MemberId,
+                SubDistrictId = visit.SubDistrictId,
+                AreaId = visit.AreaId,
+                Suggestion = suggestion,
+                Owner = owner,
                 Status = FollowUpStatus.InProgress,
-                CreatedAt = suggestingVisit.VisitedAt,
+                CreatedAt = visit.VisitedAt,
             });
-            await db.SaveChangesAsync();
         }
+
+        await db.SaveChangesAsync();
     }
 }
