@@ -33,7 +33,9 @@ public class ImportProblemsTests(BrowserApp app)
 
         Assert.Null(await Phone.SidewaysScrollAsync(page));
         var firstRow = problems.Locator("tbody tr").First;
-        Assert.Equal("block", await firstRow.EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        // A card, not a table row: its cells are laid out one a line.
+        Assert.NotEqual("table-row", await firstRow.EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        Assert.Null(await Phone.BrokenWordsAsync(page));
         Assert.Equal("行：", await firstRow.Locator("td").First.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content.replaceAll('\"', '')"));
     }
 }
