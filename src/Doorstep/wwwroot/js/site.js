@@ -8,6 +8,15 @@ document.addEventListener("submit", (event) => {
     }
 });
 
+// On a phone the menu is one sliding row: bring the current page's item into view.
+const currentNavItem = document.querySelector(".main-nav a[aria-current=page]");
+if (currentNavItem) {
+    const row = currentNavItem.closest("ul");
+    if (row.scrollWidth > row.clientWidth) {
+        row.scrollLeft = currentNavItem.offsetLeft - (row.clientWidth - currentNavItem.offsetWidth) / 2;
+    }
+}
+
 // A field marked data-for-role shows only while the form's role select (data-role-select) has that
 // role; without this script every such field shows, with a hint saying which role needs it.
 const roleSelect = document.querySelector("select[data-role-select]");
