@@ -1,3 +1,4 @@
+using System.Globalization;
 using Doorstep.Tests.Support;
 
 namespace Doorstep.Tests.Features;
@@ -34,5 +35,27 @@ public class HomeTests(DoorstepApp app)
         var labels = home.QuerySelectorAll(".figures li span").Select(s => s.TextContent).ToList();
         Assert.Contains("名党员", labels);
         Assert.DoesNotContain("件组织关系接转待我办理", labels);
+    }
+
+    [Fact]
+    public async Task A_volunteer_sees_their_own_sign_ups_hours_and_reported_spots_as_their_own_pages_count_them()
+    {
+        var volunteer = await app.SignedInAsync("zhiyuan");
+
+        var home = await volunteer.GetPageAsync("/");
+        var schedule = await volunteer.GetPageAsync("/Activities/Mine");
+        var reported = await volunteer.GetPageAsync("/Inspections/Mine");
+
+        var figures = home.QuerySelectorAll(".figures li").Select(li => (Count: int.Parse(li.QuerySelector("strong")!.TextContent, CultureInfo.InvariantCulture),
+            Label: li.QuerySelector("span")!.TextContent, Href: li.QuerySelector("a")?.GetAttribute("href"))).ToList();
+        Assert.Equal([("场活动已报名", "/Activities/Mine"), ("小时累计志愿服务", "/Activities/Mine"), ("个我发现的问题正在整改", "/Inspections/Mine"), ("个我发现的问题已整改", "/Inspections/Mine")],
+            figures.Select(f => (f.Label, f.Href)));
+        var signedUp = schedule.QuerySelectorAll("main h2").Single(h => h.TextContent == "已报名的活动").NextElementSibling!;
+        var hours = decimal.Parse(schedule.QuerySelector("main p strong")!.TextContent, CultureInfo.InvariantCulture);
+        var statuses = reported.QuerySelectorAll("main .cards > li .tag.soft").Select(t => t.TextContent).ToList();
+        Assert.Equal(
+            [signedUp.QuerySelectorAll("li").Length, (int)Math.Floor(hours), statuses.Count(t => t is "已登记" or "已派单" or "整改中" or "待改派"), statuses.Count(t => t is "已整改" or "已验收销号")],
+            figures.Select(f => f.Count));
+        Assert.True(hours > 0, "The demo volunteer has served.");
     }
 }

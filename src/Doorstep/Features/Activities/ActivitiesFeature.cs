@@ -30,6 +30,7 @@ public static class ActivitiesFeature
         services.AddAuditSubject<ActivityPhotoAuditLabels>();
         services.AddAuditSubject<VolunteerAuditLabels>();
         services.AddHomeFigures<ActivityHomeFigures>();
+        services.AddHomeFigures<VolunteerHomeFigures>();
         services.AddFeatureDemo<ActivitiesDemo>();
         return services;
     }

@@ -45,6 +45,7 @@ public static class InspectionsFeature
         services.AddAuditSubject<PointCheckAuditLabels>();
         services.AddAuditSubject<AreaPlanAuditLabels>();
         services.AddHomeFigures<InspectionFigures>();
+        services.AddHomeFigures<ReporterHomeFigures>();
         services.AddFeatureDemo<InspectionsDemo>();
         services.AddJob<SpotEscalationJob>(SpotEscalationJob.Kind, maxAttempts: 1, every: TimeSpan.FromMinutes(15));
         return services;
