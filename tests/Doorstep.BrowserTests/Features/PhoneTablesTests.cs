@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Doorstep.BrowserTests.Support;
 using Microsoft.Playwright;
 
@@ -8,8 +7,6 @@ namespace Doorstep.BrowserTests.Features;
 [Collection(SharedBrowser.Name)]
 public class PhoneTablesTests(BrowserApp app)
 {
-    private static readonly string[] Blocking = ["serious", "critical"];
-
     [BrowserTheory]
     [InlineData("/Listening/Report", "随身听收听情况")]
     [InlineData("/Inspections/Matrix", "创文责任清单")]
@@ -22,10 +19,6 @@ public class PhoneTablesTests(BrowserApp app)
 
         await page.GotoAsync(path);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-        await Phone.ScreenshotAsync(page, heading);
-        Assert.Null(await Phone.SidewaysScrollAsync(page));
-        Assert.Null(await Phone.BrokenWordsAsync(page));
-        var result = await page.RunAxe();
-        Assert.Empty(result.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v => $"{v.Id} at {string.Join(", ", v.Nodes.Select(n => n.Target))}"));
+        Assert.Empty(await Phone.ProblemsAsync(page, heading));
     }
 }

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Doorstep.BrowserTests.Support;
@@ -9,6 +10,28 @@ namespace Doorstep.BrowserTests.Support;
 public static class Phone
 {
     public const int Width = 360;
+
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+    /// <summary>
+    /// What a phone's user would meet on the page, for a journey to collect and find empty at its end:
+    /// the page scrolling sideways, figures or names broken over lines, and axe-core's serious and
+    /// critical findings. Keeps a screenshot named after the step when DOORSTEP_SCREENSHOTS is set.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ProblemsAsync(IPage page, string name)
+    {
+        await ScreenshotAsync(page, name);
+        var problems = new[] { await SidewaysScrollAsync(page), await BrokenWordsAsync(page) }.OfType<string>().ToList();
+        var axe = await page.RunAxe();
+        if (axe.Passes.Length == 0)
+        {
+            problems.Add($"{name}: axe-core checked nothing");
+        }
+
+        problems.AddRange(axe.Violations.Where(v => Blocking.Contains(v.Impact))
+            .Select(v => $"{name}: {v.Impact} {v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Select(n => n.Target))}"));
+        return problems;
+    }
 
     /// <summary>Why the page scrolls sideways (the elements whose right edge passes the screen's), or null when it does not.</summary>
     public static async Task<string?> SidewaysScrollAsync(IPage page)

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Doorstep.BrowserTests.Support;
 using Doorstep.Features.HomeVisits;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +9,6 @@ namespace Doorstep.BrowserTests.Features.HomeVisits;
 [Collection(SharedBrowser.Name)]
 public class CadrePhonePagesTests(BrowserApp app)
 {
-    private static readonly string[] Blocking = ["serious", "critical"];
-
     [BrowserFact]
     public async Task The_cadres_visit_pages_at_360_px_keep_figures_and_names_whole_and_call_and_record_with_big_buttons()
     {
@@ -43,14 +40,6 @@ public class CadrePhonePagesTests(BrowserApp app)
 
         Assert.True(findings.Count == 0, string.Join("\n", findings));
 
-        async Task CheckAsync(string name)
-        {
-            await Phone.ScreenshotAsync(page, name);
-            findings.AddRange(new[] { await Phone.SidewaysScrollAsync(page), await Phone.BrokenWordsAsync(page) }.OfType<string>());
-            var result = await page.RunAxe();
-            Assert.NotEmpty(result.Passes);
-            findings.AddRange(result.Violations.Where(v => Blocking.Contains(v.Impact))
-                .Select(v => $"{name}: {v.Impact} {v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Select(n => n.Target))}"));
-        }
+        async Task CheckAsync(string name) => findings.AddRange(await Phone.ProblemsAsync(page, name));
     }
 }

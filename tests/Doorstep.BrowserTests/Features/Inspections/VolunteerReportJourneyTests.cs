@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Doorstep.BrowserTests.Support;
 using Doorstep.Features.Activities;
 using Doorstep.Features.Inspections;
@@ -11,8 +10,6 @@ namespace Doorstep.BrowserTests.Features.Inspections;
 [Collection(SharedBrowser.Name)]
 public class VolunteerReportJourneyTests(BrowserApp app)
 {
-    private static readonly string[] Blocking = ["serious", "critical"];
-
     [BrowserFact]
     public async Task A_volunteer_reports_a_spot_with_a_photo_at_a_point_on_a_phone_and_follows_it_on_their_own_list()
     {
@@ -50,15 +47,7 @@ public class VolunteerReportJourneyTests(BrowserApp app)
         Assert.NotNull(spot.InspectionPointId);
         Assert.True(findings.Count == 0, string.Join("\n", findings));
 
-        async Task CheckAsync(string name)
-        {
-            Assert.Null(await Phone.SidewaysScrollAsync(page));
-            await Phone.ScreenshotAsync(page, name);
-            var result = await page.RunAxe();
-            Assert.NotEmpty(result.Passes);
-            findings.AddRange(result.Violations.Where(v => Blocking.Contains(v.Impact))
-                .Select(v => $"{page.Url}: {v.Impact} {v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Select(n => n.Target))}"));
-        }
+        async Task CheckAsync(string name) => findings.AddRange(await Phone.ProblemsAsync(page, name));
     }
 
     private static byte[] Photo()
