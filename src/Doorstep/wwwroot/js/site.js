@@ -13,7 +13,7 @@ const currentNavItem = document.querySelector(".main-nav a[aria-current=page]");
 if (currentNavItem) {
     const row = currentNavItem.closest("ul");
     if (row.scrollWidth > row.clientWidth) {
-        row.scrollLeft = currentNavItem.offsetLeft - (row.clientWidth - currentNavItem.offsetWidth) / 2;
+        row.scrollLeft = currentNavItem.offsetLeft - row.offsetLeft - (row.clientWidth - currentNavItem.offsetWidth) / 2;
     }
 }
 
