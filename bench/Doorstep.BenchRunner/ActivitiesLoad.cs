@@ -50,6 +50,7 @@ internal static class ActivitiesLoad
         [
             new("activities-check-in", "活动签到 POST /api/v1/activities/编号/attendance（居民区干部，重复签到只记一次）", requests, cadre, LoadScenario.Json)
             {
+                Answer = "204",
                 Check = async () =>
                 {
                     // The first day's list, read back: the members the load checked in must be on it.

@@ -42,6 +42,7 @@ internal static partial class ListeningLoad
             new(ScenarioId, "随身听进度保存 POST /listen/卡/chapters/编号（持卡人，JSON）", requests, null, LoadScenario.Json)
             {
                 Paced = Phones,
+                Answer = "204",
                 Check = async () =>
                 {
                     var after = await PositionAsync(cadre, cards, cards.Tokens.Count - 1);

@@ -12,10 +12,13 @@ internal sealed record LoadScenario(string Id, string Title, IReadOnlyList<strin
     public const string Form = "application/x-www-form-urlencoded", Json = "application/json";
 
     /// <summary>
-    /// Run after each load: a problem to report, or null. A form that fails validation answers 200,
-    /// which wrk counts as a success, so a write scenario proves here that its writes were stored.
-    /// GET scenarios signed in by default check that the session was not signed out meanwhile.
+    /// What every request must be answered with: a status, and for a redirect where it leads
+    /// ("302 /HomeVisits/Mine"). A form the app refused answers 200 and a signed-out page redirects to
+    /// the sign-in page, both successes to wrk; any other answer makes the load a problem of the run.
     /// </summary>
+    public string Answer { get; init; } = "200";
+
+    /// <summary>Run after each load: a problem to report, or null; for a write, proof that its writes were stored.</summary>
     public Func<Task<string?>>? Check { get; init; }
 
     /// <summary>Also run as this many phones, each waiting a random time before each request (wrk/paced.lua).</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Doorstep.BenchRunner;
 
 /// <summary>
@@ -67,29 +65,17 @@ internal static class LoadTest
         var paced = meanWaitMs is null ? "" : $" (paced, {meanWaitMs} ms)";
         Console.WriteLine($"  {scenario.Id,-11} c={connections,-2}{paced}  {load.RequestsPerSecond,8:F0} req/s  p50 {load.P50Ms,7:F1} ms  p95 {load.P95Ms,7:F1} ms  p99 {load.P99Ms,7:F1} ms  errors {load.Errors}  rss {highest / 1048576} MB");
 
-        if (await CheckAsync(scenario) is { } problem)
+        if (summary.Unexpected(scenario.Answer) is { } answers)
+        {
+            result.Problems.Add($"{scenario.Id} c={connections}{paced}: {answers}");
+        }
+
+        if (scenario.Check is not null && await scenario.Check() is { } problem)
         {
             result.Problems.Add($"{scenario.Id} c={connections}{paced}: {problem}");
         }
 
         return highest;
-    }
-
-    private static async Task<string?> CheckAsync(LoadScenario scenario)
-    {
-        if (scenario.Check is not null)
-        {
-            return await scenario.Check();
-        }
-
-        if (scenario.As is null || scenario.Requests[0].StartsWith("POST ", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        // A redirect is a success to wrk: make sure the load was not served by the sign-in page.
-        using var response = await scenario.As.Client.GetAsync(scenario.Requests[0]);
-        return response.StatusCode == HttpStatusCode.OK ? null : "the session was signed out during the load; its figures measured a redirect";
     }
 
     private static async Task<string> RequestsFileAsync(string work, LoadScenario scenario)

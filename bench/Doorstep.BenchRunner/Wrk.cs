@@ -10,7 +10,8 @@ internal static class Wrk
     private static int runs;
 
     public sealed record Summary(
-        long Requests, long DurationUs, long Bytes, long ConnectErrors, long ReadErrors, long WriteErrors, long StatusErrors, long Timeouts, Latency LatencyUs)
+        long Requests, long DurationUs, long Bytes, long ConnectErrors, long ReadErrors, long WriteErrors, long StatusErrors, long Timeouts, Latency LatencyUs,
+        IReadOnlyDictionary<string, long>? Answers)
     {
         public double Seconds => DurationUs / 1_000_000.0;
 
@@ -18,6 +19,24 @@ internal static class Wrk
 
         /// <summary>Connections that failed or broke; a non-2xx/3xx answer is counted apart, in StatusErrors.</summary>
         public long SocketErrors => ConnectErrors + ReadErrors + WriteErrors + Timeouts;
+
+        /// <summary>
+        /// The answers that were not <paramref name="expected"/> (a status, and for a redirect where it led,
+        /// as rotate.lua counts them), said in one line; null when every answer was the expected one.
+        /// </summary>
+        public string? Unexpected(string expected)
+        {
+            if (Answers is null || Answers.Count == 0)
+            {
+                return Requests == 0 ? null : "wrk's summary does not say what the requests were answered with";
+            }
+
+            var others = Answers.Where(a => a.Key != expected).OrderByDescending(a => a.Value).ToList();
+            var total = Answers.Values.Sum();
+            return others.Count == 0
+                ? null
+                : string.Join("; ", others.Select(a => $"{Format.Number(a.Value)} of {Format.Number(total)} answers were \"{a.Key}\"")) + $", not \"{expected}\": the load measured something else";
+        }
     }
 
     public sealed record Latency(double Mean, long P50, long P90, long P95, long P99, long Max);

@@ -18,7 +18,7 @@ public class WrkTests
           Non-2xx or 3xx responses: 7
         Requests/sec:   2700.00
         Transfer/sec:     34.18MB
-        wrk-json {"requests":32400,"durationUs":12000000,"bytes":430043136,"connectErrors":0,"readErrors":2,"writeErrors":1,"statusErrors":7,"timeouts":3,"latencyUs":{"mean":12100.5,"p50":9800,"p90":21000,"p95":28500,"p99":61000,"max":210550}}
+        wrk-json {"requests":32400,"durationUs":12000000,"bytes":430043136,"connectErrors":0,"readErrors":2,"writeErrors":1,"statusErrors":7,"timeouts":3,"latencyUs":{"mean":12100.5,"p50":9800,"p90":21000,"p95":28500,"p99":61000,"max":210550},"answers":{"302 /HomeVisits/Mine":32390,"200":3,"500":7}}
         """;
 
     [Fact]
@@ -39,6 +39,25 @@ public class WrkTests
         var summary = Wrk.Parse(Output);
 
         Assert.Equal(6, summary.SocketErrors);
+    }
+
+    [Fact]
+    public void Answers_other_than_the_expected_one_are_named_with_their_counts()
+    {
+        var summary = Wrk.Parse(Output);
+
+        Assert.Equal(
+            "7 of 32,400 answers were \"500\"; 3 of 32,400 answers were \"200\", not \"302 /HomeVisits/Mine\": the load measured something else",
+            summary.Unexpected("302 /HomeVisits/Mine"));
+        Assert.Null((summary with { Answers = new Dictionary<string, long> { ["200"] = 32400 } }).Unexpected("200"));
+    }
+
+    [Fact]
+    public void A_summary_that_does_not_say_what_was_answered_is_a_problem()
+    {
+        var summary = Wrk.Parse(Output) with { Answers = null };
+
+        Assert.NotNull(summary.Unexpected("200"));
     }
 
     [Fact]
@@ -73,6 +92,20 @@ public class WrkScriptTests
     }
 
     [Fact]
+    public async Task Answers_are_counted_by_status_and_a_redirect_by_where_it_led()
+    {
+        var scenario = new LoadScenario("t", "t", ["/read", LoadScenario.Post("/write", "a=1")], null, LoadScenario.Form);
+
+        var (summary, received) = await RecordingListener.LoadAsync(scenario, connections: 2, meanWaitMs: null,
+            answer: request => request.HttpMethod == "POST" ? (302, "/done?from=write") : (200, null));
+
+        Assert.Equal(["200", "302 /done"], summary.Answers!.Keys.Order());
+        Assert.Equal(summary.Requests, summary.Answers.Values.Sum());
+        Assert.Contains("302 /done", summary.Unexpected("200"), StringComparison.Ordinal);
+        Assert.NotEmpty(received);
+    }
+
+    [Fact]
     public async Task Phones_wait_before_each_request_and_still_send_the_scenarios_requests()
     {
         var scenario = new LoadScenario("t", "t", [LoadScenario.Post("/save/{n}", "{}")], null, LoadScenario.Json);
@@ -88,11 +121,11 @@ public class WrkScriptTests
         Assert.Equal(received.Count, received.Select(r => r.Path).Distinct().Count());
     }
 
-    /// <summary>An HTTP listener on a free port that answers 204 and records each request that arrived whole.</summary>
+    /// <summary>An HTTP listener on a free port that answers 204 (or as told) and records each request that arrived whole.</summary>
     private static class RecordingListener
     {
         public static async Task<(Wrk.Summary Summary, IReadOnlyList<(string Method, string Path, string? Type, string Body)> Received)> LoadAsync(
-            LoadScenario scenario, int connections, int? meanWaitMs)
+            LoadScenario scenario, int connections, int? meanWaitMs, Func<HttpListenerRequest, (int Status, string? Location)>? answer = null)
         {
             using var listener = new HttpListener();
             var tcp = new TcpListener(IPAddress.Loopback, 0);
@@ -117,7 +150,13 @@ public class WrkScriptTests
                             received.Add((context.Request.HttpMethod, context.Request.Url!.PathAndQuery, context.Request.ContentType, System.Text.Encoding.UTF8.GetString(body.ToArray())));
                         }
 
-                        context.Response.StatusCode = 204;
+                        var (status, location) = answer?.Invoke(context.Request) ?? (204, null);
+                        context.Response.StatusCode = status;
+                        if (location is not null)
+                        {
+                            context.Response.RedirectLocation = location;
+                        }
+
                         context.Response.Close();
                     }
                 }
