@@ -73,8 +73,9 @@ internal sealed record Budget(string Title, string Limit, Func<DatabaseResult, V
         ShareOfCeiling("File page at 32 connections vs the ceiling", "file", postgresShare: null),
         new("Import of the roster: check + commit", $"≤ {ImportSeconds} s", r =>
             r.Import is { } import
-                ? new($"{Format.Seconds(import.TotalSeconds)} ({Format.Number(import.Rows)} rows: check {Format.Seconds(import.Check.Seconds)}, commit {(import.Commit is { } c ? Format.Seconds(c.Seconds) : "—")}; {import.Outcome})",
-                    import.TotalSeconds <= ImportSeconds && import.Outcome == "Imported")
+                ? new($"{Format.Seconds(import.TotalSeconds)} ({Format.Number(import.Rows)} rows: check {Format.Seconds(import.Check.Seconds)}, commit {(import.Commit is { } c ? Format.Seconds(c.Seconds) : "—")}; {import.Outcome}"
+                    + (import.WroteNewFiles ? ")" : $", only {Format.Number(import.NewFiles!.Value)} new files: the data set held the roster already)"),
+                    import.TotalSeconds <= ImportSeconds && import.Outcome == "Imported" && import.WroteNewFiles)
                 : null),
         new("Import: the server's memory, peak over the RSS before", "≤ 300 MB", r =>
             r.Import is { } import

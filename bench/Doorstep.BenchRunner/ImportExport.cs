@@ -9,7 +9,7 @@ namespace Doorstep.BenchRunner;
 /// The 批量导入 of a roster and the list's export, over HTTP as the admin does them, timed, with the
 /// server's resident memory just before each step and its peak during it.
 /// </summary>
-internal static class ImportExport
+internal static partial class ImportExport
 {
     private sealed record Progress(string Status, bool Finished, int? Percent, string Text);
 
@@ -23,7 +23,7 @@ internal static class ImportExport
             previewPath = upload.StatusCode == HttpStatusCode.Redirect
                 ? upload.Headers.Location!.OriginalString
                 : throw new InvalidOperationException($"the upload answered {(int)upload.StatusCode}: {Refusal(await upload.Content.ReadAsStringAsync())}");
-            return await WaitAsync(admin, previewPath);
+            return (await WaitAsync(admin, previewPath)).Status;
         });
         Console.WriteLine($"  import check: {check.Outcome} after {check.Step.Seconds:F1} s, peak {check.Step.PeakRssBytes / 1048576} MB");
         if (check.Outcome != "Ready")
@@ -31,15 +31,20 @@ internal static class ImportExport
             return new ImportResult(rows, check.Outcome, check.Step, null);
         }
 
+        Progress? done = null;
         var commit = await StepAsync(server, async () =>
         {
             using var confirm = await admin.PostFormAsync(previewPath!, []);
-            return confirm.StatusCode == HttpStatusCode.Redirect
+            done = confirm.StatusCode == HttpStatusCode.Redirect
                 ? await WaitAsync(admin, previewPath!)
                 : throw new InvalidOperationException($"confirming the import answered {(int)confirm.StatusCode}");
+            return done.Status;
         });
-        Console.WriteLine($"  import commit: {commit.Outcome} after {commit.Step.Seconds:F1} s, peak {commit.Step.PeakRssBytes / 1048576} MB");
-        return new ImportResult(rows, commit.Outcome, check.Step, commit.Step);
+        // "导入完成：新建 N 份档案，更新 M 份档案。"
+        var created = NewFiles().Match(done?.Text ?? "");
+        int? newFiles = created.Success ? int.Parse(created.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        Console.WriteLine($"  import commit: {commit.Outcome} after {commit.Step.Seconds:F1} s, peak {commit.Step.PeakRssBytes / 1048576} MB; {done?.Text}");
+        return new ImportResult(rows, commit.Outcome, check.Step, commit.Step, newFiles);
     }
 
     /// <summary>
@@ -95,7 +100,7 @@ internal static class ImportExport
         return (outcome, new ServerStep(seconds, before, Math.Max(ProcessMemory.Peak(server.Pid), before)));
     }
 
-    private static async Task<string> WaitAsync(StaffSession admin, string previewPath)
+    private static async Task<Progress> WaitAsync(StaffSession admin, string previewPath)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(15))
@@ -103,14 +108,17 @@ internal static class ImportExport
             var progress = await admin.Client.GetFromJsonAsync<Progress>(previewPath + "?handler=Progress", ResultFiles.Json);
             if (progress!.Finished)
             {
-                return progress.Status;
+                return progress;
             }
 
             await Task.Delay(100);
         }
 
-        return "TimedOut";
+        return new Progress("TimedOut", true, null, "");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"新建 (\d+) 份档案")]
+    private static partial System.Text.RegularExpressions.Regex NewFiles();
 
     /// <summary>The refusal the import page shows, for the log, without the whole page.</summary>
     private static string Refusal(string html) =>

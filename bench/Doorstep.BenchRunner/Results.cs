@@ -63,8 +63,12 @@ internal sealed record ServerStep(double Seconds, long RssBeforeBytes, long Peak
     public long IncreaseBytes => Math.Max(0, PeakRssBytes - RssBeforeBytes);
 }
 
-internal sealed record ImportResult(int Rows, string Outcome, ServerStep Check, ServerStep? Commit)
+/// <summary>An import over HTTP; <paramref name="NewFiles"/> is how many files its commit created (null in results from before it was read).</summary>
+internal sealed record ImportResult(int Rows, string Outcome, ServerStep Check, ServerStep? Commit, int? NewFiles = null)
 {
+    /// <summary>The budget's import creates files; a roster imported before only updates the ones it made.</summary>
+    public bool WroteNewFiles => NewFiles is null || NewFiles >= Rows / 2;
+
     public double TotalSeconds => Check.Seconds + (Commit?.Seconds ?? 0);
     public long PeakRssBytes => Math.Max(Check.PeakRssBytes, Commit?.PeakRssBytes ?? 0);
 

@@ -161,6 +161,19 @@ public class BudgetTests
     }
 
     [Fact]
+    public void An_import_that_only_updated_files_already_there_does_not_meet_the_budget()
+    {
+        var result = Results.Measured(importSeconds: 20);
+        result.Import = result.Import! with { NewFiles = 0 };
+
+        var verdict = Judge("Import of the roster", result);
+
+        Assert.False(verdict!.Met);
+        Assert.EndsWith("Imported, only 0 new files: the data set held the roster already)", verdict.Figure, StringComparison.Ordinal);
+        Assert.True(Judge("Import of the roster", Results.Measured(importSeconds: 20))!.Met);
+    }
+
+    [Fact]
     public void Import_and_export_memory_is_judged_on_what_the_step_adds_with_the_peak_beside_it()
     {
         Assert.True(Judge("Export: the server's memory", Results.Measured(exportPeakMb: 270))!.Met);
