@@ -90,7 +90,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Uri(BaseAddress, "/").ToString());
+        // Polls the address and the page's heading rather than waiting for the load event: once in CI
+        // WaitForURLAsync found the address already "/", waited for a load event it never saw (only
+        // NetworkIdle came), and timed out after 60 s with the home page in front of it.
+        var patience = new PageAssertionsToHaveURLOptions { Timeout = 60_000 };
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(BaseAddress, "/").ToString(), patience);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync(new() { Timeout = 60_000 });
     }
 
     /// <summary>Runs a query as the system, asked for by name, for arranging and checking data past every scope.</summary>
