@@ -287,6 +287,11 @@ public sealed partial class MemberImporter(
                 foreach (var part in _changes.Chunk(ChunkSize))
                 {
                     var hashes = part.Select(e => _protector.Hash(e.IdNumber!)).ToList();
+                    if (_oneTransaction)
+                    {
+                        await LockAsync(hashes, cancellationToken);
+                    }
+
                     var held = await _db.Members.Where(m => hashes.Contains(m.IdNumberHash)).ToDictionaryAsync(m => m.IdNumberHash, cancellationToken);
                     for (var i = 0; i < part.Length; i++)
                     {
@@ -332,6 +337,15 @@ public sealed partial class MemberImporter(
             await RemoveInvisibleFilesAsync(_db, importId, cancellationToken);
             await FinishAsync(cancellationToken);
         }
+
+        /// <summary>
+        /// On PostgreSQL others write while the pass's transaction is open, so the files about to change are
+        /// locked before they are read: a user saving one of them meanwhile waits a moment for the import,
+        /// instead of the import's update finding a version it no longer holds and the whole pass failing
+        /// to be tried again. On SQLite this transaction already holds the only writer.
+        /// </summary>
+        private Task<int> LockAsync(List<string> hashes, CancellationToken cancellationToken) =>
+            _db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Members\" WHERE \"IdNumberHash\" = ANY ({hashes.ToArray()}) FOR UPDATE", cancellationToken);
 
         private RosterHeader? FindHeader(IEnumerator<RosterRow> rows)
         {

@@ -225,6 +225,60 @@ public class ImportTests(DoorstepApp app)
         }
     }
 
+    [Fact]
+    public async Task A_file_saved_while_the_import_writes_keeps_both_changes_and_the_import_is_not_redone()
+    {
+        var existing = await app.FirstOfAreaAsync("张桥", skip: 13);
+        var name = await app.WithDbAsync(db => db.Members.Where(m => m.Id == existing).Select(m => m.Name).SingleAsync());
+        var cadre = await app.SignedInAsync("zhangqiao");
+        var preview = await cadre.UploadRosterAsync("同时.csv", Csv("姓名,身份证号,居住地址", $"{name},{await IdNumberOfAsync(existing)},虹口区张桥路66号301室"));
+        var importId = int.Parse(preview[(preview.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
+        // Another user's save of the same file is under way (its transaction open) when the import is confirmed.
+        using (CurrentUserAccessor.ActAs(CurrentUser.System("同时保存")))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DoorstepDb>();
+            await using var saving = await db.Database.BeginTransactionAsync();
+            (await db.Members.SingleAsync(m => m.Id == existing)).Notes = "同时补充的备注";
+            await db.SaveChangesAsync();
+            // On SQLite the confirmation itself waits for this transaction, which holds the only writer.
+            var confirming = cadre.PostFormAsync(preview, []);
+            if (app.DatabaseProvider == "Postgres")
+            {
+                await UntilASessionWaitsForARowLockAsync();
+            }
+
+            await saving.CommitAsync();
+            Assert.Equal(HttpStatusCode.Redirect, (await confirming).StatusCode);
+        }
+
+        await cadre.WaitForImportAsync(preview);
+
+        Assert.Contains("导入完成：新建 0 份档案，更新 1 份档案", (await cadre.GetPageAsync(preview)).QuerySelector(".success")!.TextContent);
+        var file = await app.WithDbAsync(db => db.Members.Where(m => m.Id == existing).Select(m => new { m.Notes, m.ResidenceAddress }).SingleAsync());
+        Assert.Equal(("同时补充的备注", "虹口区张桥路66号301室"), (file.Notes, file.ResidenceAddress));
+        var payload = MemberImportJob.Payload(importId, ImportPhase.Commit);
+        Assert.Equal(1, await app.WithDbAsync(db => db.BackgroundJobs.Where(j => j.Kind == MemberImportJob.Kind && j.Payload == payload).Select(j => j.Attempts).SingleAsync()));
+    }
+
+    /// <summary>Until a session of the test database waits for a lock: here, the import waiting for the file the other user is saving.</summary>
+    private async Task UntilASessionWaitsForARowLockAsync()
+    {
+        for (var waited = 0; waited < 600; waited++)
+        {
+            if (await app.WithDbAsync(db => db.Database.SqlQuery<int>(
+                    $"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").SingleAsync()) > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("The import never came to wait for the file being saved.");
+    }
+
     /// <summary>Whether PostgreSQL's statistics show a VACUUM of the table (not autovacuum's) within half a minute.</summary>
     private async Task<bool> VacuumedAsync(string table)
     {
