@@ -340,9 +340,9 @@ public sealed partial class MemberImporter(
 
         /// <summary>
         /// On PostgreSQL others write while the pass's transaction is open, so the files about to change are
-        /// locked before they are read: a user saving one of them meanwhile waits a moment for the import,
-        /// instead of the import's update finding a version it no longer holds and the whole pass failing
-        /// to be tried again. On SQLite this transaction already holds the only writer.
+        /// locked before they are read: a user saving one of them meanwhile waits a moment for the import.
+        /// Unlocked, the import's update found a version it no longer held, and the job ran the whole pass
+        /// again. On SQLite this transaction already holds the only writer.
         /// </summary>
         private Task<int> LockAsync(List<string> hashes, CancellationToken cancellationToken) =>
             _db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Members\" WHERE \"IdNumberHash\" = ANY ({hashes.ToArray()}) FOR UPDATE", cancellationToken);
